@@ -1,0 +1,64 @@
+// Command parley builds a Cayley graph of who takes part in negotiations from
+// Arabic and English news, and answers saved Gizmo queries over it.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+func main() {
+	if err := newRoot().Execute(); err != nil {
+		var quiet errQuiet
+		if !errors.As(err, &quiet) {
+			fmt.Fprintln(os.Stderr, "parley:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// errQuiet is returned by commands that already reported their problems.
+type errQuiet struct{ msg string }
+
+func (e errQuiet) Error() string { return e.msg }
+
+// options are the global flags.
+type options struct {
+	db      string
+	backend string
+	lexicon []string
+}
+
+func newRoot() *cobra.Command {
+	opt := &options{}
+	root := &cobra.Command{
+		Use:           "parley",
+		Short:         "parley builds a knowledge graph of negotiations from Arabic and English news",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	def := os.Getenv("PARLEY_DB")
+	if def == "" {
+		def = "parley.db"
+	}
+	root.PersistentFlags().StringVar(&opt.db, "db", def, "store path (bolt file) [$PARLEY_DB]")
+	root.PersistentFlags().StringVar(&opt.backend, "backend", "bolt", "store backend: bolt or memory")
+	var lex []string
+	if env := os.Getenv("PARLEY_LEXICON"); env != "" {
+		lex = []string{env}
+	}
+	root.PersistentFlags().StringArrayVar(&opt.lexicon, "lexicon", lex, "directory of extra lexicon, rule and word files [$PARLEY_LEXICON]")
+	root.AddCommand(
+		newLoadCmd(opt),
+		newQueryCmd(opt),
+		newExportCmd(opt),
+		newStatsCmd(opt),
+		newWhyCmd(opt),
+		newLexiconCmd(opt),
+		newEvalCmd(opt),
+	)
+	return root
+}

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+)
+
+func newStatsCmd(opt *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "stats",
+		Short: "Count articles, entities per class and quads",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			store, err := opt.openStore(false)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			st, err := store.Count(cmd.Context())
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', tabwriter.AlignRight)
+			fmt.Fprintf(tw, "articles\t%d\t\n", st.Articles)
+			for _, c := range []string{"countries", "organizations", "people", "places", "negotiations", "talks", "issues", "statements"} {
+				fmt.Fprintf(tw, "%s\t%d\t\n", c, st.Classes[c])
+			}
+			fmt.Fprintf(tw, "quads\t%d\t\n", st.Quads)
+			return tw.Flush()
+		},
+	}
+}

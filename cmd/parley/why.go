@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/parleygraph/parley/graph"
+	"github.com/parleygraph/parley/queries"
+)
+
+func newWhyCmd(opt *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "why SUBJECT",
+		Short: "Show every fact about one node with its article, evidence sentence and rule",
+		Long: `Why finds the node named SUBJECT (a display name, a name in any language or
+spelling, or an IRI in <...>) and prints each fact about it with the article it came
+from, the sentence, and the rule or lexicon entry that produced it.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			store, err := opt.openStore(false)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			q, err := queries.Get("actor")
+			if err != nil {
+				return err
+			}
+			rows, err := queries.Run(cmd.Context(), store, q, map[string]string{"name": args[0]}, graph.QueryOptions{})
+			if err != nil {
+				return err
+			}
+			if len(rows) == 0 {
+				return fmt.Errorf("nothing in the graph is named %q", args[0])
+			}
+			out := cmd.OutOrStdout()
+			last := ""
+			for _, r := range rows {
+				m, _ := r.(map[string]any)
+				if fact := cell(m["fact"]); fact != last {
+					fmt.Fprintf(out, "\n%s\n", fact)
+					last = fact
+				}
+				if cell(m["sentence"]) == "" {
+					continue
+				}
+				fmt.Fprintf(out, "  article:  %s\n  sentence: %s\n  rule:     %s\n", cell(m["article"]), cell(m["sentence"]), cell(m["rule"]))
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,105 @@
+package graph
+
+import (
+	"context"
+	"sort"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/parleygraph/parley/schema"
+)
+
+// ArticleHash returns the content hash stored for an article, or "" if the store
+// does not hold it.
+func (s *Store) ArticleHash(ctx context.Context, article quad.IRI) (string, error) {
+	var hash string
+	err := s.eachQuad(ctx, quad.Subject, article, func(q quad.Quad) bool {
+		if q.Predicate == schema.ContentHash && q.Label == article {
+			hash = quad.NativeOf(q.Object).(string)
+			return false
+		}
+		return true
+	})
+	return hash, err
+}
+
+// ArticleSource is an article and where it was read from.
+type ArticleSource struct {
+	IRI    quad.IRI
+	Source string
+}
+
+// ArticleSources lists the articles in the store with their sources.
+func (s *Store) ArticleSources(ctx context.Context) ([]ArticleSource, error) {
+	var out []ArticleSource
+	err := s.eachQuad(ctx, quad.Predicate, schema.Source, func(q quad.Quad) bool {
+		if iri, ok := q.Subject.(quad.IRI); ok && q.Label == q.Subject {
+			src, _ := quad.NativeOf(q.Object).(string)
+			out = append(out, ArticleSource{IRI: iri, Source: src})
+		}
+		return true
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Source < out[j].Source })
+	return out, err
+}
+
+// Stats counts what the store holds.
+type Stats struct {
+	Quads    int64
+	Articles int
+	Classes  map[string]int // entities per class (schema IRIs shortened)
+}
+
+// Count returns the store's statistics. It walks the type edges, so it costs one
+// pass over the typed nodes.
+func (s *Store) Count(ctx context.Context) (Stats, error) {
+	st := Stats{Classes: map[string]int{}}
+	n, err := s.Size(ctx)
+	if err != nil {
+		return st, err
+	}
+	st.Quads = n
+	for _, c := range []struct {
+		name string
+		iri  quad.IRI
+	}{
+		{"articles", schema.Article}, {"countries", schema.Country}, {"organizations", schema.Organization},
+		{"people", schema.Person}, {"places", schema.Place}, {"negotiations", schema.Negotiation},
+		{"talks", schema.Talks}, {"issues", schema.Issue}, {"statements", schema.Statement},
+	} {
+		count := 0
+		err := s.eachQuad(ctx, quad.Object, c.iri, func(q quad.Quad) bool {
+			if q.Predicate == schema.Type {
+				count++
+			}
+			return true
+		})
+		if err != nil {
+			return st, err
+		}
+		if c.name == "articles" {
+			st.Articles = count
+			continue
+		}
+		st.Classes[c.name] = count
+	}
+	return st, nil
+}
+
+// Export writes every quad to w and returns how many it wrote.
+func (s *Store) Export(ctx context.Context, w quad.Writer) (int, error) {
+	it := s.QS.QuadsAllIterator().Iterate()
+	defer it.Close()
+	n := 0
+	for it.Next(ctx) {
+		q, err := s.QS.Quad(it.Result())
+		if err != nil {
+			return n, err
+		}
+		if err := w.WriteQuad(q); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, it.Err()
+}

@@ -1,0 +1,78 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/cayleygraph/cayley/query"
+	"github.com/cayleygraph/cayley/query/gizmo"
+)
+
+// QueryOptions bound one Gizmo query.
+type QueryOptions struct {
+	Params  map[string]any // bound as `var params = {...};` before the query
+	Limit   int            // rows at most; 0 means DefaultRowLimit
+	Timeout time.Duration  // 0 means DefaultTimeout
+}
+
+// Defaults for QueryOptions.
+const (
+	DefaultRowLimit = 100000
+	DefaultTimeout  = 30 * time.Second
+)
+
+// ErrRowLimit is returned when a query yields more rows than its limit.
+var ErrRowLimit = errors.New("row limit reached")
+
+// Gizmo runs a Gizmo query on a fresh session (a session is single-use once an
+// iterator closes) and returns its rows as JSON-ready values: the objects passed to
+// g.emit and the tag maps of .all().
+func (s *Store) Gizmo(ctx context.Context, src string, opt QueryOptions) ([]any, error) {
+	if opt.Limit <= 0 {
+		opt.Limit = DefaultRowLimit
+	}
+	if opt.Timeout <= 0 {
+		opt.Timeout = DefaultTimeout
+	}
+	if opt.Params != nil {
+		p, err := json.Marshal(opt.Params)
+		if err != nil {
+			return nil, fmt.Errorf("query parameters: %w", err)
+		}
+		// On the query's first line, so error line numbers stay right.
+		src = "var params = " + string(p) + "; " + src
+	} else {
+		src = "var params = {}; " + src
+	}
+	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
+	defer cancel()
+	sess := gizmo.NewSession(s.QS)
+	// Ask for one row more than the limit to tell "exactly at the limit" from "over".
+	it, err := sess.Execute(ctx, src, query.Options{Collation: query.JSON, Limit: opt.Limit + 1})
+	if err != nil {
+		return nil, fmt.Errorf("gizmo: %w", err)
+	}
+	defer it.Close()
+	var rows []any
+	for it.Next(ctx) {
+		if r := it.Result(); r != nil {
+			rows = append(rows, r)
+			if len(rows) > opt.Limit {
+				return nil, fmt.Errorf("gizmo: %w (%d rows)", ErrRowLimit, opt.Limit)
+			}
+		}
+	}
+	if err := it.Err(); err != nil {
+		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+			return nil, fmt.Errorf("gizmo: query timed out after %v", opt.Timeout)
+		}
+		return nil, fmt.Errorf("gizmo: %w", err)
+	}
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("gizmo: query timed out after %v", opt.Timeout)
+	}
+	return rows, nil
+}

@@ -1,0 +1,236 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/parleygraph/parley/schema"
+)
+
+// Doc is one article's contribution to the graph: quads labelled with the article's
+// IRI (its own) and quads labelled schema.Derived (shared with other articles).
+// Every shared quad must either have a subject the article supports (schema:mentions
+// or parley:asserts from the article) or be the edge of a statement it asserts.
+type Doc struct {
+	IRI   quad.IRI
+	Quads []quad.Quad
+}
+
+// WriteResult counts what one write changed.
+type WriteResult struct {
+	Added, Deleted int
+}
+
+// ReplaceArticle makes the store hold exactly doc's facts for doc.IRI: its old quads
+// are replaced by the new ones and shared quads are added or removed as support
+// comes and goes, all in one transaction, so a crash leaves the article all old or
+// all new. Other articles' quads are not touched.
+func (s *Store) ReplaceArticle(ctx context.Context, doc Doc) (WriteResult, error) {
+	if err := validateDoc(doc); err != nil {
+		return WriteResult{}, err
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	deltas, err := s.replaceDeltas(ctx, doc.IRI, doc.Quads)
+	if err != nil {
+		return WriteResult{}, fmt.Errorf("plan write of %s: %w", doc.IRI, err)
+	}
+	return s.apply(doc.IRI, deltas)
+}
+
+// DeleteArticle removes an article and every shared quad only it supported.
+func (s *Store) DeleteArticle(ctx context.Context, article quad.IRI) (WriteResult, error) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	deltas, err := s.replaceDeltas(ctx, article, nil)
+	if err != nil {
+		return WriteResult{}, fmt.Errorf("plan delete of %s: %w", article, err)
+	}
+	return s.apply(article, deltas)
+}
+
+func (s *Store) apply(article quad.IRI, deltas []cgraph.Delta) (WriteResult, error) {
+	var res WriteResult
+	for _, d := range deltas {
+		if d.Action == cgraph.Add {
+			res.Added++
+		} else {
+			res.Deleted++
+		}
+	}
+	if len(deltas) == 0 {
+		return res, nil
+	}
+	if err := s.QS.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		return WriteResult{}, fmt.Errorf("write %s: %w", article, err)
+	}
+	return res, nil
+}
+
+func validateDoc(doc Doc) error {
+	supported := map[quad.Value]bool{}
+	for _, q := range doc.Quads {
+		if q.Label != doc.IRI && q.Label != schema.Derived {
+			return fmt.Errorf("quad %v: label must be the article or %v", q, schema.Derived)
+		}
+		if q.Label == doc.IRI && q.Subject == doc.IRI && schema.IsSupport(q.Predicate) {
+			supported[q.Object] = true
+		}
+	}
+	statementEdges := map[quad.Quad]bool{}
+	for _, q := range doc.Quads {
+		if q.Label == schema.Derived && q.Predicate == schema.Subject && supported[q.Subject] {
+			e := statementEdge(doc.Quads, q.Subject)
+			statementEdges[e] = true
+		}
+	}
+	for _, q := range doc.Quads {
+		if q.Label == schema.Derived && !supported[q.Subject] && !statementEdges[q] {
+			return fmt.Errorf("shared quad %v has no support from %v", q, doc.IRI)
+		}
+	}
+	return nil
+}
+
+// statementEdge finds, among qs, the edge "s p o" that statement st reifies.
+func statementEdge(qs []quad.Quad, st quad.Value) quad.Quad {
+	e := quad.Quad{Label: schema.Derived}
+	for _, q := range qs {
+		if q.Subject != st || q.Label != schema.Derived {
+			continue
+		}
+		switch q.Predicate {
+		case schema.Subject:
+			e.Subject = q.Object
+		case schema.Predicate:
+			e.Predicate = q.Object
+		case schema.Object:
+			e.Object = q.Object
+		}
+	}
+	return e
+}
+
+// replaceDeltas plans the change from the article's stored quads to newQuads.
+func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []quad.Quad) ([]cgraph.Delta, error) {
+	old, err := s.quadsWith(ctx, quad.Label, article)
+	if err != nil {
+		return nil, err
+	}
+	oldSet := make(map[quad.Quad]bool, len(old))
+	for _, q := range old {
+		oldSet[q] = true
+	}
+	newOwn := make(map[quad.Quad]bool, len(newQuads))
+	newShared := make([]quad.Quad, 0, len(newQuads))
+	for _, q := range newQuads {
+		if q.Label == article {
+			newOwn[q] = true
+		} else {
+			newShared = append(newShared, q)
+		}
+	}
+	var deltas []cgraph.Delta
+	// Shared quads first: adding one that exists is a no-op (IgnoreDup).
+	for _, q := range newShared {
+		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+	}
+	for q := range newOwn {
+		if !oldSet[q] {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		}
+	}
+	for _, q := range old {
+		if !newOwn[q] {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+		}
+	}
+	// Nodes whose support this article withdraws lose their shared quads when no
+	// other article supports them.
+	for _, q := range old {
+		if q.Subject != article || !schema.IsSupport(q.Predicate) || newOwn[q] {
+			continue
+		}
+		orphan, err := s.unsupportedElsewhere(ctx, q.Object, article)
+		if err != nil {
+			return nil, err
+		}
+		if !orphan {
+			continue
+		}
+		shared, err := s.sharedQuadsOf(ctx, q.Object)
+		if err != nil {
+			return nil, err
+		}
+		for _, sq := range shared {
+			deltas = append(deltas, cgraph.Delta{Quad: sq, Action: cgraph.Delete})
+		}
+	}
+	return deltas, nil
+}
+
+// unsupportedElsewhere reports whether no article other than article supports node.
+func (s *Store) unsupportedElsewhere(ctx context.Context, node quad.Value, article quad.IRI) (bool, error) {
+	found := false
+	err := s.eachQuad(ctx, quad.Object, node, func(q quad.Quad) bool {
+		if q.Label != article && q.Label != schema.Derived && schema.IsSupport(q.Predicate) {
+			found = true
+			return false
+		}
+		return true
+	})
+	return !found, err
+}
+
+// sharedQuadsOf returns node's shared quads and, for a statement, its edge.
+func (s *Store) sharedQuadsOf(ctx context.Context, node quad.Value) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := s.eachQuad(ctx, quad.Subject, node, func(q quad.Quad) bool {
+		if q.Label == schema.Derived {
+			out = append(out, q)
+		}
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	if e := statementEdge(out, node); e.Subject != nil && e.Predicate != nil && e.Object != nil {
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// quadsWith returns every quad with v in direction d.
+func (s *Store) quadsWith(ctx context.Context, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := s.eachQuad(ctx, d, v, func(q quad.Quad) bool {
+		out = append(out, q)
+		return true
+	})
+	return out, err
+}
+
+// eachQuad calls fn for each quad with v in direction d until fn returns false.
+func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) bool) error {
+	ref, err := s.QS.ValueOf(v)
+	if err != nil {
+		return fmt.Errorf("look up %v: %w", v, err)
+	} else if ref == nil {
+		return nil
+	}
+	it := s.QS.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.QS.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		if !fn(q) {
+			break
+		}
+	}
+	return it.Err()
+}

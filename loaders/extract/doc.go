@@ -1,0 +1,304 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/parleygraph/parley/loaders/lexicon"
+	"github.com/parleygraph/parley/loaders/text"
+	"github.com/parleygraph/parley/schema"
+)
+
+// chunk is a stretch of a sentence that names something: an actor, a place or a
+// person (with the title and affiliation words that introduce them).
+type chunk struct {
+	start, end int // token indices, end exclusive
+	entity     *Entity
+	actor      *Entity // the side it stands for: itself, a person's affiliation, a capital's state
+	form       lexicon.Form
+	conj       bool // starts with a conjunction: continues a list
+	person     *personInfo
+	how        string // rule or lexicon entry that found it
+}
+
+func (c *chunk) isPlace() bool { return c.entity != nil && c.entity.Kind == KindPlace }
+
+// personInfo is what the words around a person's name say about them.
+type personInfo struct {
+	role        string
+	affiliation *Entity
+}
+
+// doc is the working state of one extraction.
+type doc struct {
+	x     *Extractor
+	lx    *lexicon.Lexicon
+	src   string
+	lang  string
+	sents []text.Sentence
+
+	mentions [][]lexicon.Mention // lexicon matches per sentence
+	chunks   [][]*chunk          // per sentence, in token order
+	chunkAt  []map[int]*chunk    // per sentence: chunk starting at a token
+
+	entities map[string]*Entity
+	order    []*Entity
+	seen     map[*Entity]bool // entities mentioned so far, for surname references
+	surnames map[string]*Entity
+
+	matches      []ruleMatch
+	negotiations map[string]*Negotiation
+	negOrder     []*Negotiation
+	facts        []Fact
+	mentionEv    []MentionEvidence
+	actorUse     map[*chunk]bool // places used as governments in an actor slot
+	locations    []*Entity
+	people       map[*Entity]*personFacts
+}
+
+type personFacts struct {
+	role                      string
+	affiliation               *Entity
+	roleEvidence, affEvidence Evidence
+	hasRole, hasAffiliation   bool
+}
+
+func newDoc(x *Extractor, src string) *doc {
+	return &doc{
+		x: x, lx: x.lx, src: src, lang: language(src),
+		sents:        text.Sentences(src),
+		entities:     map[string]*Entity{},
+		seen:         map[*Entity]bool{},
+		surnames:     map[string]*Entity{},
+		negotiations: map[string]*Negotiation{},
+		actorUse:     map[*chunk]bool{},
+		people:       map[*Entity]*personFacts{},
+	}
+}
+
+// entityFor returns the node of a lexicon entry, creating it on first use.
+func (d *doc) entityFor(e *lexicon.Entry, ev Evidence) *Entity {
+	key := entityKey(e)
+	if ent := d.entities[key]; ent != nil {
+		return ent
+	}
+	ent := &Entity{Key: key, Kind: kindOf(e), Entry: e, Name: e.Name(), Names: map[string][]string{}, First: ev}
+	if len(e.En) > 0 {
+		ent.Names["en"] = []string{e.En[0]}
+	}
+	if len(e.Ar) > 0 {
+		ent.Names["ar"] = []string{e.Ar[0]}
+	}
+	d.entities[key] = ent
+	d.order = append(d.order, ent)
+	return ent
+}
+
+// namedEntity returns the node of something the lexicon does not know, by name.
+func (d *doc) namedEntity(kind, name string, ev Evidence) *Entity {
+	key := kind + "/" + schema.Slug(name)
+	if ent := d.entities[key]; ent != nil {
+		return ent
+	}
+	lang := "en"
+	if text.HasArabic(name) {
+		lang = "ar"
+	}
+	ent := &Entity{Key: key, Kind: kind, Name: name, Names: map[string][]string{lang: {name}}, First: ev}
+	d.entities[key] = ent
+	d.order = append(d.order, ent)
+	return ent
+}
+
+// actorOf returns the node of the side an entry acts for, or nil.
+func (d *doc) actorOf(e *lexicon.Entry, ev Evidence) *Entity {
+	if a := d.lx.Actor(e); a != nil {
+		return d.entityFor(a, ev)
+	}
+	return nil
+}
+
+// annotate finds the lexicon mentions of every sentence, resolves ambiguous ones
+// from the rest of the article, and builds chunks: people with their titles first,
+// then the remaining names.
+func (d *doc) annotate() {
+	d.mentions = make([][]lexicon.Mention, len(d.sents))
+	for i, s := range d.sents {
+		d.mentions[i] = d.lx.Match(s.Tokens)
+	}
+	d.resolveAmbiguous()
+	d.chunks = make([][]*chunk, len(d.sents))
+	d.chunkAt = make([]map[int]*chunk, len(d.sents))
+	for i := range d.sents {
+		d.chunkSentence(i)
+	}
+}
+
+// resolveAmbiguous picks, for a name that could be several entries (عمان: Oman or
+// Amman), the one the article speaks of elsewhere without ambiguity, directly or
+// through a related entry (Muscat for Oman, Jordan for Amman). Names left
+// unresolved are dropped: a wrong actor is worse than a missing one.
+func (d *doc) resolveAmbiguous() {
+	sure := map[*lexicon.Entry]bool{}
+	for _, ms := range d.mentions {
+		for _, m := range ms {
+			if e := m.Entry(); e != nil && m.Form != lexicon.FormShort {
+				sure[e] = true
+			}
+		}
+	}
+	related := func(e *lexicon.Entry) int {
+		score := 0
+		if sure[e] {
+			score += 2
+		}
+		for _, ref := range []string{e.Country, e.StandsFor, e.Capital} {
+			if r := d.lx.Entry(ref); r != nil && sure[r] {
+				score++
+			}
+		}
+		for s := range sure {
+			if s.Capital == e.ID || s.StandsFor == e.ID || (s.Country == e.ID && e.Class == lexicon.Country && s.Class == lexicon.Place) {
+				score++
+			}
+		}
+		return score
+	}
+	for si, ms := range d.mentions {
+		out := ms[:0]
+		for _, m := range ms {
+			if !m.Ambiguous {
+				out = append(out, m)
+				continue
+			}
+			var best *lexicon.Entry
+			bestScore, tie := 0, false
+			for _, e := range m.Entries {
+				switch s := related(e); {
+				case s > bestScore:
+					best, bestScore, tie = e, s, false
+				case s == bestScore && s > 0:
+					tie = true
+				}
+			}
+			if best != nil && !tie {
+				m.Entries, m.Ambiguous = []*lexicon.Entry{best}, false
+				out = append(out, m)
+			}
+		}
+		d.mentions[si] = out
+	}
+}
+
+func (d *doc) addChunk(si int, c *chunk) {
+	d.chunks[si] = append(d.chunks[si], c)
+	if d.chunkAt[si] == nil {
+		d.chunkAt[si] = map[int]*chunk{}
+	}
+	d.chunkAt[si][c.start] = c
+	if c.entity != nil {
+		d.mentionEv = append(d.mentionEv, MentionEvidence{Entity: c.entity, Evidence: Evidence{Sentence: si, Rule: c.how, Trigger: d.span(si, c.start, c.end)}})
+		d.seen[c.entity] = true
+	}
+}
+
+// span returns the source text of tokens [a, b) of sentence si.
+func (d *doc) span(si, a, b int) string {
+	toks := d.sents[si].Tokens
+	if a >= b || a < 0 || b > len(toks) {
+		return ""
+	}
+	return d.src[toks[a].Start:toks[b-1].End]
+}
+
+// chunkSentence turns a sentence's mentions into chunks.
+func (d *doc) chunkSentence(si int) {
+	toks := d.sents[si].Tokens
+	ms := d.mentions[si]
+	at := map[int]lexicon.Mention{}
+	for _, m := range ms {
+		at[m.Start] = m
+	}
+	p := &personFinder{d: d, si: si, toks: toks, at: at}
+	for i := 0; i < len(toks); {
+		if c := p.personAt(i); c != nil {
+			d.addChunk(si, c)
+			i = c.end
+			continue
+		}
+		m, ok := at[i]
+		if !ok {
+			i++
+			continue
+		}
+		if c := d.mentionChunk(si, m); c != nil {
+			d.addChunk(si, c)
+		}
+		i = m.End
+	}
+}
+
+// mentionChunk makes the chunk of a plain lexicon mention; nil for titles and for
+// surnames of people the article has not named in full.
+func (d *doc) mentionChunk(si int, m lexicon.Mention) *chunk {
+	e := m.Entry()
+	if e == nil || e.Class == lexicon.Title {
+		return nil
+	}
+	ev := Evidence{Sentence: si, Rule: "lexicon:" + e.ID, Trigger: d.span(si, m.Start, m.End)}
+	if m.Form == lexicon.FormShort && !d.seen[d.entities[entityKey(e)]] {
+		return nil
+	}
+	ent := d.entityFor(e, ev)
+	d.addName(ent, d.span(si, m.Start, m.End), m)
+	c := &chunk{start: m.Start, end: m.End, entity: ent, form: m.Form, conj: m.Conj, how: ev.Rule}
+	switch ent.Kind {
+	case KindActor:
+		c.actor = d.actorOf(e, ev)
+	case KindPlace:
+		c.actor = d.actorOf(e, ev)
+	case KindPerson:
+		c.actor = d.actorOf(e, ev)
+		c.person = &personInfo{}
+		d.rememberSurname(ent, si, m.Start, m.End)
+	}
+	return c
+}
+
+// addName records the name as written when it is a name (not an adjective).
+func (d *doc) addName(ent *Entity, written string, m lexicon.Mention) {
+	if m.Form != lexicon.FormName || ent.Entry != nil {
+		return
+	}
+	lang := "en"
+	if m.Arabic {
+		lang = "ar"
+	}
+	for _, n := range ent.Names[lang] {
+		if n == written {
+			return
+		}
+	}
+	ent.Names[lang] = append(ent.Names[lang], written)
+}
+
+// rememberSurname lets a later bare surname refer to a person named in full.
+func (d *doc) rememberSurname(ent *Entity, si, a, b int) {
+	toks := d.sents[si].Tokens[a:b]
+	words := 0
+	for _, t := range toks {
+		if t.Kind == text.Word && !strings.HasSuffix(t.Text, ".") {
+			words++
+		}
+	}
+	if words < 2 {
+		return
+	}
+	last := toks[len(toks)-1]
+	if last.Kind == text.Word && len([]rune(last.Norm)) > 2 && !d.x.words.has(d.lang, listStop, last.Norm) {
+		if prev, ok := d.surnames[last.Norm]; ok && prev != ent {
+			d.surnames[last.Norm] = nil // two people share it: use neither
+			return
+		}
+		d.surnames[last.Norm] = ent
+	}
+}

@@ -1,0 +1,411 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/parleygraph/parley/loaders/text"
+)
+
+// applyRules runs every rule of the article's language over every sentence.
+func (d *doc) applyRules() {
+	for si := range d.sents {
+		m := newMatcher(d, si)
+		for _, r := range d.x.rules {
+			if r.Lang != d.lang {
+				continue
+			}
+			d.matches = append(d.matches, m.run(r)...)
+		}
+	}
+}
+
+// clauseOf returns the clause index of token ti in sentence si: clauses are split
+// at semicolons, which in news Arabic separate the items of a list of processes.
+func (d *doc) clauseOf(si, ti int) int {
+	n := 0
+	for i, t := range d.sents[si].Tokens {
+		if i >= ti {
+			break
+		}
+		if t.Kind == text.Punct && t.Norm == ";" {
+			n++
+		}
+	}
+	return n
+}
+
+func (d *doc) evidence(m ruleMatch) Evidence {
+	return Evidence{Sentence: m.si, Rule: m.rule.ID, Trigger: d.span(m.si, m.start, m.end)}
+}
+
+// actors returns the distinct actors a list slot bound.
+func (d *doc) actors(m ruleMatch, slot byte) []*Entity {
+	var out []*Entity
+	seen := map[*Entity]bool{}
+	for _, it := range m.slots[slot] {
+		if it.c == nil || it.c.actor == nil || seen[it.c.actor] {
+			continue
+		}
+		seen[it.c.actor] = true
+		out = append(out, it.c.actor)
+		if it.c.entity != nil && it.c.entity.Kind == KindPlace {
+			d.actorUse[it.c] = true
+		}
+	}
+	return out
+}
+
+// mediatorsInSentence are the actors some mediation rule names in sentence si.
+func (d *doc) mediatorsInSentence(si int) map[*Entity]bool {
+	out := map[*Entity]bool{}
+	for _, m := range d.matches {
+		if m.si != si {
+			continue
+		}
+		switch m.rule.Relation {
+		case "mediation", "lead":
+			for _, a := range d.actors(m, 'M') {
+				out[a] = true
+			}
+		case "host":
+			for _, a := range d.actors(m, 'H') {
+				out[a] = true
+			}
+		}
+	}
+	return out
+}
+
+// buildNegotiations gathers the sets of parties the article speaks of and picks the
+// main one: the set named most (the headline counts twice).
+func (d *doc) buildNegotiations() {
+	for _, m := range d.matches {
+		if len(m.slots['P']) == 0 || m.rule.Relation == "border" {
+			continue
+		}
+		parties := d.actors(m, 'P')
+		if len(parties) < 2 {
+			continue
+		}
+		meds := d.mediatorsInSentence(m.si)
+		skip := false
+		for _, p := range parties {
+			if meds[p] && m.rule.Relation == "parties" {
+				skip = true
+			}
+		}
+		if skip {
+			continue
+		}
+		w := 1
+		if m.rule.Relation != "parties" {
+			w = 2
+		}
+		if m.si == 0 {
+			w *= 2
+		}
+		d.negotiation(parties, d.evidence(m)).Weight += w
+	}
+	var main *Negotiation
+	for _, n := range d.negOrder {
+		if n.Key == "" {
+			continue
+		}
+		if main == nil || n.Weight > main.Weight {
+			main = n
+		}
+	}
+	if main != nil {
+		main.Main = true
+	}
+}
+
+// negotiation returns the negotiation between parties, creating it.
+func (d *doc) negotiation(parties []*Entity, ev Evidence) *Negotiation {
+	ps := append([]*Entity(nil), parties...)
+	sort.Slice(ps, func(i, j int) bool { return ps[i].Key < ps[j].Key })
+	key := negotiationKey(ps)
+	if n := d.negotiations[key]; n != nil {
+		return n
+	}
+	n := &Negotiation{Key: key, Parties: ps, First: ev}
+	d.negotiations[key] = n
+	d.negOrder = append(d.negOrder, n)
+	return n
+}
+
+// negotiationFor finds the negotiation a match speaks of: its own parties, else the
+// parties named in the same clause, else the article's main negotiation.
+func (d *doc) negotiationFor(m ruleMatch) *Negotiation {
+	if ps := d.actors(m, 'P'); len(ps) >= 2 {
+		return d.negotiation(ps, d.evidence(m))
+	}
+	clause := d.clauseOf(m.si, m.start)
+	var best *Negotiation
+	for _, o := range d.matches {
+		if o.si != m.si || o.rule.Relation != "parties" || d.clauseOf(o.si, o.start) != clause {
+			continue
+		}
+		if ps := d.actors(o, 'P'); len(ps) >= 2 {
+			n := d.negotiations[negotiationKey(sortedByKey(ps))]
+			if n != nil && (best == nil || n.Weight > best.Weight) {
+				best = n
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return d.mainNegotiation()
+}
+
+func sortedByKey(es []*Entity) []*Entity {
+	out := append([]*Entity(nil), es...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+func (d *doc) mainNegotiation() *Negotiation {
+	for _, n := range d.negOrder {
+		if n.Main {
+			return n
+		}
+	}
+	return nil
+}
+
+// unspecified is the negotiation of issues an article raises without saying
+// between whom.
+func (d *doc) unspecified(ev Evidence) *Negotiation {
+	if n := d.negotiations[""]; n != nil {
+		return n
+	}
+	n := &Negotiation{Key: "", First: ev}
+	d.negotiations[""] = n
+	d.negOrder = append(d.negOrder, n)
+	return n
+}
+
+func (d *doc) addFact(f Fact) {
+	for _, g := range d.facts {
+		if g.Relation == f.Relation && g.Negotiation == f.Negotiation && g.Venue == f.Venue &&
+			g.Subject == f.Subject && g.Object == f.Object && g.Value == f.Value && g.Evidence == f.Evidence {
+			return
+		}
+	}
+	d.facts = append(d.facts, f)
+}
+
+// assignFacts turns rule matches into facts.
+func (d *doc) assignFacts() {
+	notMediator := map[int]map[*Entity]bool{}
+	for _, m := range d.matches {
+		if m.rule.Relation == "not_mediator" {
+			if notMediator[m.si] == nil {
+				notMediator[m.si] = map[*Entity]bool{}
+			}
+			for _, a := range d.actors(m, 'X') {
+				notMediator[m.si][a] = true
+			}
+		}
+	}
+	venues := map[int][]*Entity{} // venues named per sentence
+	for _, m := range d.matches {
+		ev := d.evidence(m)
+		switch m.rule.Relation {
+		case "mediation", "lead", "host":
+			slot := byte('M')
+			if m.rule.Relation == "host" {
+				slot = 'H'
+			}
+			neg := d.negotiationFor(m)
+			if neg == nil || neg.Key == "" {
+				continue
+			}
+			for _, a := range d.actors(m, slot) {
+				if notMediator[m.si][a] || isParty(neg, a) {
+					continue
+				}
+				d.addFact(Fact{Relation: RelMediator, Negotiation: neg, Object: a, Evidence: ev})
+			}
+			if m.rule.Relation == "host" {
+				for _, it := range m.slots['H'] {
+					if it.c.isPlace() && venueKind(it.c) {
+						d.addFact(Fact{Relation: RelVenue, Negotiation: neg, Object: it.c.entity, Evidence: ev})
+						venues[m.si] = append(venues[m.si], it.c.entity)
+					}
+				}
+			}
+		case "venue":
+			neg := d.negotiationFor(m)
+			if neg == nil {
+				neg = d.unspecified(ev)
+			}
+			for _, it := range m.slots['L'] {
+				d.addFact(Fact{Relation: RelVenue, Negotiation: neg, Object: it.c.entity, Evidence: ev})
+				venues[m.si] = append(venues[m.si], it.c.entity)
+			}
+		case "issue":
+			neg := d.negotiationFor(m)
+			if neg == nil {
+				neg = d.unspecified(ev)
+			}
+			d.addFact(Fact{Relation: RelIssue, Negotiation: neg, Value: m.rule.Issue, Evidence: ev})
+		case "contributor":
+			for _, it := range m.slots['N'] {
+				toks := d.sents[m.si].Tokens[it.start:it.end]
+				name := d.span(m.si, it.start, it.end)
+				var p *Entity
+				if e := d.lx.FindPerson(toks); e != nil {
+					p = d.entityFor(e, ev)
+				} else {
+					p = d.namedEntity(KindPerson, name, ev)
+				}
+				d.mentionEv = append(d.mentionEv, MentionEvidence{Entity: p, Evidence: ev})
+				d.addFact(Fact{Relation: RelContributor, Object: p, Evidence: ev})
+				d.notePerson(p, &personInfo{role: "Reporter"}, ev, nil)
+			}
+		case "border":
+			ps := d.actors(m, 'P')
+			if len(ps) != 2 {
+				continue
+			}
+			name := ps[0].Name + "–" + ps[1].Name + " border"
+			b := d.namedEntity(KindPlace, name, ev)
+			b.Names = map[string][]string{"en": {name}}
+			d.mentionEv = append(d.mentionEv, MentionEvidence{Entity: b, Evidence: ev})
+			d.addLocation(b)
+		}
+	}
+	// Leaders and participants belong to the talks of their sentence.
+	for _, m := range d.matches {
+		ev := d.evidence(m)
+		switch m.rule.Relation {
+		case "lead":
+			for _, v := range venues[m.si] {
+				for _, a := range d.actors(m, 'M') {
+					d.addFact(Fact{Relation: RelLedBy, Negotiation: d.venueNegotiation(v, m.si), Venue: v, Object: a, Evidence: ev})
+				}
+			}
+		case "participant", "venue":
+			for _, v := range venues[m.si] {
+				for _, it := range m.slots['R'] {
+					if it.c.entity.Kind == KindPerson {
+						d.addFact(Fact{Relation: RelParticipant, Negotiation: d.venueNegotiation(v, m.si), Venue: v, Object: it.c.entity, Evidence: ev})
+					} else if it.c.actor != nil {
+						d.addFact(Fact{Relation: RelParticipant, Negotiation: d.venueNegotiation(v, m.si), Venue: v, Object: it.c.actor, Evidence: ev})
+					}
+				}
+			}
+		}
+	}
+	// People named in a sentence about talks at a venue took part in them.
+	for si, vs := range venues {
+		for _, c := range d.chunks[si] {
+			if c.person == nil || c.entity == nil {
+				continue
+			}
+			for _, v := range vs {
+				neg := d.venueNegotiation(v, si)
+				d.addFact(Fact{Relation: RelParticipant, Negotiation: neg, Venue: v, Object: c.entity,
+					Evidence: Evidence{Sentence: si, Rule: "talks.participant-in-sentence", Trigger: d.span(si, c.start, c.end)}})
+			}
+		}
+	}
+}
+
+// venueNegotiation is the negotiation of the venue fact for v in sentence si.
+func (d *doc) venueNegotiation(v *Entity, si int) *Negotiation {
+	for _, f := range d.facts {
+		if f.Relation == RelVenue && f.Object == v && f.Evidence.Sentence == si {
+			return f.Negotiation
+		}
+	}
+	if n := d.mainNegotiation(); n != nil {
+		return n
+	}
+	return d.unspecified(Evidence{Sentence: si})
+}
+
+func isParty(n *Negotiation, a *Entity) bool {
+	for _, p := range n.Parties {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+// collectPeople turns what the article says of each person into role and
+// affiliation facts, falling back on the lexicon for people it knows.
+func (d *doc) collectPeople() {
+	for _, ent := range d.order {
+		if ent.Kind != KindPerson {
+			continue
+		}
+		pf := d.people[ent]
+		if pf == nil {
+			pf = &personFacts{}
+			d.people[ent] = pf
+		}
+		if pf.hasRole {
+			d.addFact(Fact{Relation: RelRole, Subject: ent, Value: pf.role, Evidence: pf.roleEvidence})
+		} else if ent.Entry != nil && ent.Entry.Role != "" {
+			d.addFact(Fact{Relation: RelRole, Subject: ent, Value: ent.Entry.Role, Evidence: Evidence{Sentence: ent.First.Sentence, Rule: "lexicon:" + ent.Entry.ID, Trigger: ent.First.Trigger}})
+		}
+		aff := pf.affiliation
+		ev := pf.affEvidence
+		if aff == nil && ent.Entry != nil {
+			if a := d.lx.Actor(ent.Entry); a != nil {
+				aff = d.entityFor(a, ent.First)
+				ev = Evidence{Sentence: ent.First.Sentence, Rule: "lexicon:" + ent.Entry.ID, Trigger: ent.First.Trigger}
+			}
+		}
+		if aff != nil {
+			d.addFact(Fact{Relation: RelAffiliation, Subject: ent, Object: aff, Evidence: ev})
+		}
+	}
+}
+
+// collectLocations lists the places named as places, in order of first mention.
+func (d *doc) collectLocations() {
+	for si := range d.chunks {
+		for _, c := range d.chunks[si] {
+			if c.isPlace() && !d.actorUse[c] {
+				d.addLocation(c.entity)
+			}
+		}
+	}
+	for _, f := range d.facts {
+		if f.Relation == RelVenue {
+			d.addLocation(f.Object)
+		}
+	}
+}
+
+func (d *doc) addLocation(e *Entity) {
+	for _, l := range d.locations {
+		if l == e {
+			return
+		}
+	}
+	d.locations = append(d.locations, e)
+}
+
+func (d *doc) result() *Result {
+	r := &Result{Lang: d.lang, Src: d.src, Sentences: d.sents, Entities: d.order, Locations: d.locations,
+		Facts: d.facts, Mentions: d.mentionEv}
+	for _, n := range d.negOrder {
+		used := false
+		for _, f := range d.facts {
+			if f.Negotiation == n {
+				used = true
+				break
+			}
+		}
+		if used || n.Main {
+			r.Negotiations = append(r.Negotiations, n)
+		}
+	}
+	return r
+}

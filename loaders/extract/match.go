@@ -1,0 +1,282 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/parleygraph/parley/loaders/text"
+)
+
+// ruleMatch is one place a rule matched.
+type ruleMatch struct {
+	rule       *Rule
+	si         int
+	start, end int
+	slots      map[byte][]slotItem
+}
+
+// slotItem is one thing a slot bound: a chunk, or for {N} a span of tokens.
+type slotItem struct {
+	c          *chunk
+	start, end int
+}
+
+// matcher runs rules over one sentence.
+type matcher struct {
+	d     *doc
+	si    int
+	toks  []text.Token
+	forms [][]string // per token: the folded forms a literal may match
+}
+
+func newMatcher(d *doc, si int) *matcher {
+	toks := d.sents[si].Tokens
+	m := &matcher{d: d, si: si, toks: toks, forms: make([][]string, len(toks))}
+	for i, t := range toks {
+		forms := []string{t.Norm}
+		if t.Arabic {
+			for _, s := range text.Stems(t.Norm) {
+				forms = append(forms, s.Form)
+				if s.Definite {
+					forms = append(forms, s.Bare())
+				}
+			}
+		}
+		m.forms[i] = forms
+	}
+	return m
+}
+
+// run returns the non-overlapping matches of r, leftmost first.
+func (m *matcher) run(r *Rule) []ruleMatch {
+	if r.Requires != "" && !m.sentenceHas(r.Lang, strings.TrimPrefix(r.Requires, "@")) {
+		return nil
+	}
+	var out []ruleMatch
+	for start := 0; start < len(m.toks); start++ {
+		slots := map[byte][]slotItem{}
+		end, ok := m.match(r.elems, 0, start, slots)
+		if !ok || end == start {
+			continue
+		}
+		out = append(out, ruleMatch{rule: r, si: m.si, start: start, end: end, slots: slots})
+		start = end - 1
+	}
+	return out
+}
+
+func (m *matcher) sentenceHas(lang, list string) bool {
+	for _, t := range m.toks {
+		if m.d.x.words.hasStem(lang, list, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// match tries elems[ei:] at token ti; on success slots holds the bindings.
+func (m *matcher) match(elems []elem, ei, ti int, slots map[byte][]slotItem) (int, bool) {
+	if ei == len(elems) {
+		return ti, true
+	}
+	e := elems[ei]
+	switch e.kind {
+	case eStart:
+		if ti != 0 {
+			return 0, false
+		}
+		return m.match(elems, ei+1, ti, slots)
+	case eLit:
+		for _, alt := range e.alts {
+			if end, ok := m.literal(alt, ti); ok {
+				if end2, ok := m.match(elems, ei+1, end, slots); ok {
+					return end2, true
+				}
+			}
+		}
+		if e.optional {
+			return m.match(elems, ei+1, ti, slots)
+		}
+		return 0, false
+	case eGap:
+		for n := 0; n <= e.max && ti+n <= len(m.toks); n++ {
+			if n > 0 && m.blocksGap(ti+n-1) {
+				break
+			}
+			if end, ok := m.match(elems, ei+1, ti+n, slots); ok {
+				return end, true
+			}
+		}
+		return 0, false
+	case eSlot:
+		for _, cand := range m.slot(e.slot, ti) {
+			saved := slots[e.slot]
+			slots[e.slot] = append(append([]slotItem(nil), saved...), cand.items...)
+			if end, ok := m.match(elems, ei+1, cand.end, slots); ok {
+				return end, true
+			}
+			slots[e.slot] = saved
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
+// literal matches a sequence of literal tokens at ti.
+func (m *matcher) literal(seq []lit, ti int) (int, bool) {
+	for k, l := range seq {
+		i := ti + k
+		if i >= len(m.toks) || !m.litAt(l, i) {
+			return 0, false
+		}
+	}
+	return ti + len(seq), true
+}
+
+func (m *matcher) litAt(l lit, i int) bool {
+	for _, f := range m.forms[i] {
+		if f == l.word || l.prefix && strings.HasPrefix(f, l.word) {
+			return true
+		}
+	}
+	return false
+}
+
+// blocksGap reports whether token i may not be skipped by a gap: the end of a
+// clause or a barrier word (war, fighting...) that changes the subject.
+func (m *matcher) blocksGap(i int) bool {
+	t := m.toks[i]
+	if t.Kind == text.Punct {
+		switch t.Norm {
+		case ".", ";", "?", "!", ":", "\"":
+			return true
+		}
+		return false
+	}
+	lang := "en"
+	if t.Arabic {
+		lang = "ar"
+	}
+	return m.d.x.words.hasStem(lang, listBarrier, t)
+}
+
+// slotCandidate is one way a slot can bind at a position.
+type slotCandidate struct {
+	items []slotItem
+	end   int
+}
+
+// slot returns the ways slot s can bind at ti, longest first.
+func (m *matcher) slot(s byte, ti int) []slotCandidate {
+	switch s {
+	case 'M', 'P', 'X', 'R':
+		return m.list(ti, func(c *chunk) bool {
+			if s == 'R' && c.entity != nil && c.entity.Kind == KindPerson {
+				return true
+			}
+			return c.actor != nil && (c.entity.Kind != KindPlace || c.entity.Entry != nil && c.entity.Entry.StandsFor != "")
+		})
+	case 'L':
+		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) })
+	case 'H':
+		return m.list(ti, func(c *chunk) bool { return c.actor != nil || c.isPlace() && venueKind(c) })
+	case 'N':
+		return m.rawName(ti)
+	}
+	return nil
+}
+
+func venueKind(c *chunk) bool {
+	if c.entity.Entry == nil {
+		return false
+	}
+	switch c.entity.Entry.Kind {
+	case "city", "building", "landmark", "crossing":
+		return true
+	}
+	return false
+}
+
+// list reads a list of chunks joined by commas, "and", "و" (written alone or
+// glued), hyphens ("Israel-Lebanon"), or nothing between nisba adjectives
+// ("المصرية القطرية"). English items may start with "the".
+func (m *matcher) list(ti int, ok func(*chunk) bool) []slotCandidate {
+	var items []slotItem
+	var cands []slotCandidate
+	i := ti
+	for {
+		j := i
+		if j < len(m.toks) && !m.toks[j].Arabic && m.toks[j].Norm == "the" && len(items) >= 0 {
+			j++
+		}
+		c := m.d.chunkAt[m.si][j]
+		if c == nil || !ok(c) {
+			break
+		}
+		items = append(items, slotItem{c: c, start: c.start, end: c.end})
+		cands = append(cands, slotCandidate{items: append([]slotItem(nil), items...), end: c.end})
+		// What joins the next item?
+		k := c.end
+		for k < len(m.toks) && m.isListSep(k) {
+			k++
+		}
+		next := m.d.chunkAt[m.si][k]
+		if next == nil && k < len(m.toks) && !m.toks[k].Arabic && m.toks[k].Norm == "the" {
+			next = m.d.chunkAt[m.si][k+1]
+		}
+		if next == nil {
+			break
+		}
+		joined := k > c.end || next.conj || (c.form == next.form && c.form != 0 && k == c.end)
+		if !joined {
+			break
+		}
+		i = k
+	}
+	// Longest first.
+	for a, b := 0, len(cands)-1; a < b; a, b = a+1, b-1 {
+		cands[a], cands[b] = cands[b], cands[a]
+	}
+	return cands
+}
+
+func (m *matcher) isListSep(k int) bool {
+	t := m.toks[k]
+	switch {
+	case t.Kind == text.Punct:
+		return t.Norm == "," || t.Norm == "-" || t.Norm == "&" || t.Norm == "/"
+	case t.Arabic:
+		return t.Norm == "و" || t.Norm == "او"
+	default:
+		return t.Norm == "and" || t.Norm == "or"
+	}
+}
+
+// rawName reads the name of a person the lexicon may not know: capitalised words
+// in English, up to four non-function words in Arabic; longest first.
+func (m *matcher) rawName(ti int) []slotCandidate {
+	var cands []slotCandidate
+	for end := ti + 1; end <= len(m.toks) && end <= ti+4; end++ {
+		t := m.toks[end-1]
+		if t.Kind != text.Word || m.d.chunkAt[m.si][end-1] != nil {
+			break
+		}
+		if t.Arabic {
+			if m.d.x.words.has("ar", listInitial, t.Norm) && end > ti+1 && end < len(m.toks) {
+				continue // "جوليان إي بارنز": an initial inside a name
+			}
+			if m.d.x.words.hasStem("ar", listStop, t) {
+				break
+			}
+		} else if !t.Cap && !m.d.x.words.has("en", listParticle, t.Norm) {
+			break
+		}
+		if !t.Arabic && !t.Cap {
+			continue // a particle cannot end a name
+		}
+		cands = append(cands, slotCandidate{items: []slotItem{{start: ti, end: end}}, end: end})
+	}
+	for a, b := 0, len(cands)-1; a < b; a, b = a+1, b-1 {
+		cands[a], cands[b] = cands[b], cands[a]
+	}
+	return cands
+}

@@ -1,0 +1,98 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/parleygraph/parley/loaders/lexicon"
+	"github.com/parleygraph/parley/loaders/text"
+)
+
+// Word lists the extractor itself uses; rules may name any list in "requires".
+const (
+	listStop      = "stop"      // function words and verbs: never part of a name
+	listBarrier   = "barrier"   // a gap in a pattern does not cross these
+	listConnector = "connector" // Arabic name links: بن، أبو، عبد، آل
+	listParticle  = "particle"  // English name particles: bin, al, de
+	listInitial   = "initial"   // Latin initials spelled in Arabic: إي، جي
+)
+
+// wordLists maps language → list → folded word.
+type wordLists map[string]map[string]map[string]bool
+
+func (w wordLists) has(lang, list, folded string) bool { return w[lang][list][folded] }
+
+func (w wordLists) known(lang, list string) bool { return w[lang][list] != nil }
+
+// hasStem reports whether an Arabic word, with its clitics removed, or an English
+// word is in the list.
+func (w wordLists) hasStem(lang, list string, t text.Token) bool {
+	l := w[lang][list]
+	if l == nil {
+		return false
+	}
+	if l[t.Norm] {
+		return true
+	}
+	if t.Arabic {
+		for _, s := range text.Stems(t.Norm) {
+			if l[s.Form] || l[s.Bare()] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func loadWords(extraDirs []string) (wordLists, error) {
+	w := wordLists{}
+	read := func(name string, data []byte) error {
+		rows, err := lexicon.ReadTable(name, bytes.NewReader(data), []string{"lang", "list", "words"})
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			lang, list := r.Get("lang"), r.Get("list")
+			if lang != "ar" && lang != "en" {
+				return fmt.Errorf("%s: lang %q: want ar or en", r.Where(), lang)
+			}
+			if w[lang] == nil {
+				w[lang] = map[string]map[string]bool{}
+			}
+			if w[lang][list] == nil {
+				w[lang][list] = map[string]bool{}
+			}
+			for _, word := range r.List("words") {
+				w[lang][list][text.Fold(word)] = true
+			}
+		}
+		return nil
+	}
+	data, err := builtin.ReadFile("data/words.tsv")
+	if err != nil {
+		return nil, err
+	}
+	if err := read("extract/data/words.tsv", data); err != nil {
+		return nil, err
+	}
+	for _, dir := range extraDirs {
+		if dir == "" {
+			continue
+		}
+		path := filepath.Join(dir, "words.tsv")
+		data, err := os.ReadFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		if err := read(path, data); err != nil {
+			return nil, err
+		}
+	}
+	return w, nil
+}

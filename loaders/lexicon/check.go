@@ -1,0 +1,103 @@
+package lexicon
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Problem is something `parley lexicon check` reports.
+type Problem struct {
+	Severity string // "error" or "warning"
+	Where    string // file:line of the entry
+	Message  string
+}
+
+func (p Problem) String() string { return fmt.Sprintf("%s: %s: %s", p.Where, p.Severity, p.Message) }
+
+// Check reports conflicts (one name for two entries that are not both marked
+// ambiguous), duplicates within an entry, references to unknown entries, entries
+// without an English or Arabic name, and two entries that would share a node IRI.
+func (lx *Lexicon) Check() []Problem {
+	var out []Problem
+	add := func(sev string, e *Entry, format string, args ...any) {
+		out = append(out, Problem{Severity: sev, Where: e.Source, Message: fmt.Sprintf(format, args...)})
+	}
+	type owner struct {
+		e   *Entry
+		amb bool
+		raw string
+	}
+	byName := map[string][]owner{}
+	for _, e := range lx.order {
+		if e.Class == Title {
+			continue
+		}
+		seen := map[string]string{}
+		names := func(list []string, lang string, nisba bool) {
+			for _, raw := range list {
+				n, amb := parseName(raw)
+				toks := nameTokens(n)
+				key := lang + ":" + strings.Join(toks, " ")
+				if nisba {
+					key = "nisba:" + key
+				}
+				if prev, ok := seen[key]; ok {
+					add("warning", e, "%s: %q repeats %q", e.ID, raw, prev)
+					continue
+				}
+				seen[key] = raw
+				byName[key] = append(byName[key], owner{e, amb || e.Flags["ambiguous"] != "", raw})
+			}
+		}
+		names(e.En, "en", false)
+		names(e.EnAdj, "en", false)
+		names(e.Ar, "ar", false)
+		names(e.ArNisba, "ar", true)
+		if len(e.En) == 0 {
+			add("warning", e, "%s has no English name", e.ID)
+		}
+		if len(e.Ar) == 0 {
+			add("warning", e, "%s has no Arabic name", e.ID)
+		}
+		for _, ref := range []struct{ what, id string }{
+			{"capital", e.Capital}, {"country", e.Country}, {"stands_for", e.StandsFor}, {"affiliation", e.Affiliation},
+		} {
+			if ref.id != "" && lx.lookup(ref.id) == nil {
+				add("error", e, "%s: %s %q is not in the lexicon", e.ID, ref.what, ref.id)
+			}
+		}
+	}
+	keys := make([]string, 0, len(byName))
+	for k := range byName {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		owners := byName[k]
+		if len(owners) < 2 {
+			continue
+		}
+		allAmb := true
+		var ids []string
+		for _, o := range owners {
+			allAmb = allAmb && o.amb
+			ids = append(ids, o.e.ID+" ("+o.e.Source+")")
+		}
+		if !allAmb {
+			add("error", owners[0].e, "%q names %d entries: %s; mark it ambiguous with ? on each, or keep it on one", owners[0].raw, len(owners), strings.Join(ids, ", "))
+		}
+	}
+	slugs := map[string]*Entry{}
+	for _, e := range lx.order {
+		if e.Class == Title {
+			continue
+		}
+		iri := NodeKind(e) + "/" + e.Slug()
+		if prev := slugs[iri]; prev != nil {
+			add("error", e, "%s and %s (%s) would share the node %s", e.ID, prev.ID, prev.Source, iri)
+		}
+		slugs[iri] = e
+	}
+	return out
+}

@@ -1,0 +1,30 @@
+package lexicon
+
+import (
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// addCLDRCountries gives every country CLDR knows an entry with its English and
+// Arabic names, so the lexicon covers all states before countries.tsv adds demonyms,
+// capitals and the short forms news writes.
+func addCLDRCountries(lx *Lexicon) {
+	en, ar := display.English.Regions(), display.Arabic.Regions()
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			code := string([]rune{a, b})
+			r, err := language.ParseRegion(code)
+			if err != nil || !r.IsCountry() || r.String() != code {
+				continue
+			}
+			enName, arName := en.Name(r), ar.Name(r)
+			if enName == "" || arName == "" {
+				continue
+			}
+			e := &Entry{ID: code, Class: Country, Kind: "state", En: []string{enName}, Ar: []string{arName},
+				Flags: map[string]string{}, Source: "cldr"}
+			lx.entries[code] = e
+			lx.order = append(lx.order, e)
+		}
+	}
+}

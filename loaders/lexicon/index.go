@@ -1,0 +1,362 @@
+package lexicon
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parleygraph/parley/loaders/text"
+)
+
+// Form says how a mention names its entry.
+type Form uint8
+
+const (
+	FormName  Form = iota // a name: قطر, Qatar, the United States
+	FormAdj               // a demonym or nisba adjective: القطري, قطريين, Qatari
+	FormShort             // a bare surname of a person: needs a full mention earlier
+)
+
+func (f Form) String() string {
+	switch f {
+	case FormAdj:
+		return "adjective"
+	case FormShort:
+		return "surname"
+	}
+	return "name"
+}
+
+// candidate is one lexicon name, tokenised and folded.
+type candidate struct {
+	entry     *Entry
+	toks      []string
+	arabic    bool
+	form      Form
+	acronym   bool // match only when written in capitals
+	capFirst  bool // English: the text must capitalise the first word
+	ambiguous bool
+	surface   string // the name as the lexicon writes it
+}
+
+type index struct {
+	names map[string][]*candidate // by first folded token
+	nisba map[string][]*candidate // Arabic nisba, by masculine singular base
+	// persons maps a person's full name, folded and without initials, to entries.
+	persons map[string][]*Entry
+}
+
+func buildIndex(lx *Lexicon) index {
+	idx := index{names: map[string][]*candidate{}, nisba: map[string][]*candidate{}, persons: map[string][]*Entry{}}
+	for _, e := range lx.order {
+		for _, n := range e.En {
+			idx.add(e, n, false, FormName)
+		}
+		for _, n := range e.Ar {
+			idx.add(e, n, true, FormName)
+		}
+		for _, n := range e.EnAdj {
+			idx.add(e, n, false, FormAdj)
+		}
+		for _, n := range e.ArNisba {
+			idx.addNisba(e, n)
+		}
+		if e.Class == Person {
+			for _, n := range append(append([]string(nil), e.En...), e.Ar...) {
+				n, _ = parseName(n)
+				var words []string
+				for _, w := range nameTokens(n) {
+					if !isInitialWord(w) && w != "-" {
+						words = append(words, w)
+					}
+				}
+				if len(words) >= 2 {
+					key := strings.Join(words, " ")
+					if !containsEntry(idx.persons[key], e) {
+						idx.persons[key] = append(idx.persons[key], e)
+					}
+				}
+			}
+		}
+	}
+	return idx
+}
+
+// parseName splits off the trailing "?" that marks an ambiguous name.
+func parseName(n string) (string, bool) {
+	n = strings.TrimSpace(n)
+	if strings.HasSuffix(n, "?") {
+		return strings.TrimSpace(strings.TrimSuffix(n, "?")), true
+	}
+	return n, false
+}
+
+// nameTokens tokenises and folds a lexicon name; English names lose a leading "the".
+func nameTokens(n string) []string {
+	var out []string
+	for i, t := range text.Tokenize(n) {
+		if i == 0 && t.Norm == "the" && !t.Arabic {
+			continue
+		}
+		out = append(out, t.Norm)
+	}
+	return out
+}
+
+func (idx index) add(e *Entry, raw string, arabic bool, form Form) {
+	n, amb := parseName(raw)
+	toks := nameTokens(n)
+	if len(toks) == 0 {
+		return
+	}
+	c := &candidate{entry: e, toks: toks, arabic: arabic, form: form, surface: n,
+		ambiguous: amb || e.Flags["ambiguous"] != ""}
+	if !arabic {
+		first := strings.TrimPrefix(strings.TrimPrefix(n, "the "), "The ")
+		r, _ := utf8.DecodeRuneInString(first)
+		c.capFirst = unicode.IsUpper(r)
+		c.acronym = isAcronym(first)
+	}
+	// A single-word name of a person whose canonical name has several words is a
+	// bare surname: only good after the full name.
+	if e.Class == Person && form == FormName && len(toks) == 1 && len(e.En) > 0 && len(nameTokens(e.En[0])) > 1 {
+		c.form = FormShort
+	}
+	idx.names[toks[0]] = append(idx.names[toks[0]], c)
+}
+
+func (idx index) addNisba(e *Entry, raw string) {
+	n, amb := parseName(raw)
+	toks := nameTokens(n)
+	if len(toks) == 0 {
+		return
+	}
+	last := text.NisbaBase(toks[len(toks)-1])
+	if last == "" {
+		last = toks[len(toks)-1]
+	}
+	key := strings.Join(append(append([]string(nil), toks[:len(toks)-1]...), last), " ")
+	c := &candidate{entry: e, toks: toks, arabic: true, form: FormAdj, surface: n,
+		ambiguous: amb || e.Flags["ambiguous"] != ""}
+	idx.nisba[key] = append(idx.nisba[key], c)
+}
+
+// isAcronym reports whether a name is written in capitals (UN, U.S., RSF).
+func isAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		} else if r != '.' && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// Mention is a stretch of tokens that names a lexicon entry.
+type Mention struct {
+	Start, End int      // token indices, End exclusive
+	Entries    []*Entry // one, or several for an ambiguous name
+	Form       Form
+	Arabic     bool
+	Ambiguous  bool   // the name needs context to be resolved
+	Conj       bool   // the first word carried a conjunction (و، ف): it continues a list
+	Surface    string // the lexicon's spelling of the name matched
+}
+
+// Entry returns the mention's entry when it is unambiguous, else nil.
+func (m Mention) Entry() *Entry {
+	if len(m.Entries) == 1 && !m.Ambiguous {
+		return m.Entries[0]
+	}
+	return nil
+}
+
+// Match finds the lexicon names in toks, longest first, without overlaps.
+func (lx *Lexicon) Match(toks []text.Token) []Mention {
+	var out []Mention
+	for i := 0; i < len(toks); {
+		m, ok := lx.matchAt(toks, i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, m)
+		i = m.End
+	}
+	return out
+}
+
+// MatchAt returns the best mention starting at token i, if any.
+func (lx *Lexicon) MatchAt(toks []text.Token, i int) (Mention, bool) { return lx.matchAt(toks, i) }
+
+type hit struct {
+	c    *candidate
+	end  int
+	conj bool
+}
+
+func (lx *Lexicon) matchAt(toks []text.Token, i int) (Mention, bool) {
+	t := toks[i]
+	if t.Kind != text.Word && t.Kind != text.Number {
+		return Mention{}, false
+	}
+	var hits []hit
+	if t.Arabic {
+		for _, st := range text.Stems(t.Norm) {
+			for _, c := range lx.idx.names[st.Form] {
+				if c.arabic && rest(toks, i+1, c.toks[1:]) {
+					hits = append(hits, hit{c, i + len(c.toks), st.Conj})
+				}
+			}
+			if base := text.NisbaBase(st.Bare()); base != "" {
+				for _, c := range lx.idx.nisba[base] {
+					if len(c.toks) == 1 {
+						hits = append(hits, hit{c, i + 1, st.Conj})
+					}
+				}
+			}
+		}
+		// Multi-word nisba (جنوب أفريقي): the last word inflects.
+		for _, st := range text.Stems(t.Norm) {
+			for j := i + 1; j < len(toks) && j < i+3; j++ {
+				if toks[j].Kind != text.Word {
+					break
+				}
+				key := st.Bare()
+				for _, w := range toks[i+1 : j] {
+					key += " " + w.Norm
+				}
+				base := text.NisbaBase(toks[j].Norm)
+				for _, c := range lx.idx.nisba[key+" "+base] {
+					if len(c.toks) == j-i+1 {
+						hits = append(hits, hit{c, j + 1, st.Conj})
+					}
+				}
+			}
+		}
+	} else {
+		for _, c := range lx.idx.names[t.Norm] {
+			if c.arabic || !caseOK(c, t) || !rest(toks, i+1, c.toks[1:]) {
+				continue
+			}
+			hits = append(hits, hit{c, i + len(c.toks), false})
+		}
+	}
+	if len(hits) == 0 {
+		return Mention{}, false
+	}
+	best := hits[0]
+	for _, h := range hits[1:] {
+		if better(h, best) {
+			best = h
+		}
+	}
+	m := Mention{Start: i, End: best.end, Form: best.c.form, Arabic: best.c.arabic,
+		Ambiguous: best.c.ambiguous, Conj: best.conj, Surface: best.c.surface}
+	seen := map[*Entry]bool{}
+	for _, h := range hits {
+		if h.end == best.end && h.c.form == best.c.form && h.c.ambiguous == best.c.ambiguous && !seen[h.c.entry] {
+			seen[h.c.entry] = true
+			m.Entries = append(m.Entries, h.c.entry)
+		}
+	}
+	if len(m.Entries) > 1 {
+		m.Ambiguous = true
+	}
+	return m, true
+}
+
+// better orders hits: longer, then unambiguous, then a name before an adjective,
+// then a reading that kept more of the word (fewer clitics stripped).
+func better(a, b hit) bool {
+	if a.end != b.end {
+		return a.end > b.end
+	}
+	if a.c.ambiguous != b.c.ambiguous {
+		return !a.c.ambiguous
+	}
+	if a.c.form != b.c.form {
+		return a.c.form < b.c.form
+	}
+	return !a.conj && b.conj
+}
+
+func caseOK(c *candidate, t text.Token) bool {
+	if c.acronym {
+		return t.Upper || strings.ToUpper(t.Text) == t.Text && t.Text != strings.ToLower(t.Text)
+	}
+	if c.capFirst {
+		return t.Cap
+	}
+	return true
+}
+
+// rest reports whether toks from i on spell want (folded).
+func rest(toks []text.Token, i int, want []string) bool {
+	if i+len(want) > len(toks) {
+		return false
+	}
+	for k, w := range want {
+		if toks[i+k].Norm != w {
+			return false
+		}
+	}
+	return true
+}
+
+// FindPerson returns the person whose name, ignoring initials ("J.", "ج.") and a
+// conjunction on the first word, is the name in toks; nil if none or several.
+func (lx *Lexicon) FindPerson(toks []text.Token) *Entry {
+	var words []string
+	for i, t := range toks {
+		if t.Kind != text.Word || isInitialWord(t.Norm) {
+			continue
+		}
+		w := t.Norm
+		if i == 0 && t.Arabic {
+			for _, s := range text.Stems(w) {
+				if s.Conj && !s.Prep && lx.idx.persons[strings.Join(append([]string{s.Form}, restWords(toks[1:])...), " ")] != nil {
+					w = s.Form
+					break
+				}
+			}
+		}
+		words = append(words, w)
+	}
+	if len(words) < 2 {
+		return nil
+	}
+	es := lx.idx.persons[strings.Join(words, " ")]
+	if len(es) != 1 {
+		return nil
+	}
+	return es[0]
+}
+
+func restWords(toks []text.Token) []string {
+	var out []string
+	for _, t := range toks {
+		if t.Kind == text.Word && !isInitialWord(t.Norm) {
+			out = append(out, t.Norm)
+		}
+	}
+	return out
+}
+
+func isInitialWord(w string) bool {
+	return strings.HasSuffix(w, ".") && len([]rune(w)) <= 3
+}
+
+func containsEntry(es []*Entry, e *Entry) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}

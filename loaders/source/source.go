@@ -1,0 +1,206 @@
+// Package source reads articles from where they live (files and directories now)
+// into plain text with their metadata, rejecting input that is not an article with a
+// clear reason.
+package source
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Article is one news article ready for extraction.
+type Article struct {
+	Source    string // where it came from: an absolute file path or a URL
+	URL       string // the article's own URL, if known
+	Headline  string
+	Body      string
+	Language  string // as declared by the source ("ar", "en"), or ""
+	Published time.Time
+	Authors   []string
+	Format    string // "text", "markdown"
+	Hash      string // "sha256:…" of the raw content
+}
+
+// Text is the text extraction reads: the headline, then the body.
+func (a *Article) Text() string {
+	if a.Headline == "" {
+		return a.Body
+	}
+	return a.Headline + "\n" + a.Body
+}
+
+// DefaultMaxSize bounds the size of one article file.
+const DefaultMaxSize = 5 << 20
+
+// Errors a reader reports, wrapped with the input's name.
+var (
+	ErrEmpty       = errors.New("empty")
+	ErrBinary      = errors.New("binary content, not text")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrTooLarge    = errors.New("too large")
+	ErrUnsupported = errors.New("unsupported file type")
+)
+
+// Extensions lists the file types Walk picks up in directories.
+var extensions = map[string]string{".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+
+// Walk expands paths (files and directories, recursively) into the article files
+// they hold, sorted. A file named directly is returned whatever its extension, so its
+// reader can say why it cannot be read; in directories, other files are skipped.
+func Walk(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("source %s: %w", p, err)
+		}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if _, ok := extensions[strings.ToLower(filepath.Ext(path))]; ok && !strings.HasPrefix(d.Name(), ".") {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("source %s: %w", p, err)
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// ReadFile reads one article file (plain text or Markdown).
+func ReadFile(path string, maxSize int64) (*Article, error) {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
+	format, ok := extensions[strings.ToLower(filepath.Ext(path))]
+	if !ok {
+		return nil, fmt.Errorf("%s: %w %q (want .txt or .md)", path, ErrUnsupported, filepath.Ext(path))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(data)) > maxSize {
+		return nil, fmt.Errorf("%s: %w: more than %d bytes (raise --max-size)", path, ErrTooLarge, maxSize)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	a, err := Parse(data, format)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	a.Source = abs
+	return a, nil
+}
+
+// Parse turns the bytes of a text or Markdown article into an Article.
+func Parse(data []byte, format string) (*Article, error) {
+	if err := checkText(data); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	s := strings.ReplaceAll(strings.ReplaceAll(string(bytes.TrimPrefix(data, []byte("\ufeff"))), "\r\n", "\n"), "\r", "\n")
+	if format == "markdown" {
+		s = stripMarkdown(s)
+	}
+	headline, body := splitHeadline(s)
+	if strings.TrimSpace(headline+body) == "" {
+		return nil, ErrEmpty
+	}
+	return &Article{Headline: headline, Body: body, Format: format, Hash: "sha256:" + hex.EncodeToString(sum[:])}, nil
+}
+
+// checkText rejects empty, binary and invalid UTF-8 input.
+func checkText(data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return ErrEmpty
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return ErrBinary
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			off += size
+		}
+		return fmt.Errorf("%w at byte %d", ErrInvalidUTF8, off)
+	}
+	control := 0
+	for _, r := range string(data) {
+		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+			control++
+		}
+	}
+	if control > len(data)/100+2 {
+		return ErrBinary
+	}
+	return nil
+}
+
+// splitHeadline takes the first non-empty line as the headline.
+func splitHeadline(s string) (string, string) {
+	s = strings.TrimLeft(s, " \t\n")
+	line, rest, _ := strings.Cut(s, "\n")
+	return strings.TrimSpace(line), strings.TrimLeft(rest, "\n")
+}
+
+var (
+	mdHeading = regexp.MustCompile(`(?m)^#{1,6}[ \t]+`)
+	mdLink    = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdEmph    = regexp.MustCompile(`(\*\*|__|\*|_)([^*_\n]+)(\*\*|__|\*|_)`)
+	mdList    = regexp.MustCompile(`(?m)^[ \t]*([-*+]|\d+\.)[ \t]+`)
+	mdQuote   = regexp.MustCompile(`(?m)^[ \t]*>[ \t]?`)
+	mdRule    = regexp.MustCompile(`(?m)^[ \t]*([-*_][ \t]*){3,}$`)
+	mdCode    = regexp.MustCompile("`([^`\n]*)`")
+)
+
+// stripMarkdown keeps the words of Markdown and drops its markup.
+func stripMarkdown(s string) string {
+	s = mdRule.ReplaceAllString(s, "")
+	s = mdHeading.ReplaceAllString(s, "")
+	s = mdLink.ReplaceAllString(s, "$1")
+	s = mdEmph.ReplaceAllString(s, "$2")
+	s = mdList.ReplaceAllString(s, "")
+	s = mdQuote.ReplaceAllString(s, "")
+	s = mdCode.ReplaceAllString(s, "$1")
+	return s
+}

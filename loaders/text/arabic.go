@@ -1,0 +1,90 @@
+package text
+
+import "strings"
+
+// Stem is one reading of a folded Arabic word with its proclitics removed.
+type Stem struct {
+	Form string // the word without the clitics (with ال when Definite)
+	Conj bool   // a conjunction و/ف was removed: the word continues a list
+	Prep bool   // a preposition ب/ل/ك was removed
+	// Definite is true when Form starts with the article ال (written, or merged
+	// away after ل as in لليمن).
+	Definite bool
+}
+
+// Bare returns Form without the article.
+func (s Stem) Bare() string {
+	if s.Definite {
+		return strings.TrimPrefix(s.Form, "ال")
+	}
+	return s.Form
+}
+
+const minStem = 2 // letters a stem must keep
+
+// Stems returns the readings of a folded Arabic word, the word itself first, then
+// with conjunction (و ف), preposition (ب ل ك) and the lam-alef merge (لل = ل + ال)
+// removed. Each reading is returned with and without its article ال.
+func Stems(w string) []Stem {
+	out := make([]Stem, 0, 6)
+	seen := map[string]bool{}
+	add := func(form string, conj, prep bool) {
+		if runeCount(form) < minStem {
+			return
+		}
+		def := strings.HasPrefix(form, "ال") && runeCount(form) > minStem+1
+		if !seen[form] {
+			seen[form] = true
+			out = append(out, Stem{Form: form, Conj: conj, Prep: prep, Definite: def})
+		}
+		if def {
+			bare := strings.TrimPrefix(form, "ال")
+			if !seen[bare] && runeCount(bare) >= minStem {
+				seen[bare] = true
+				out = append(out, Stem{Form: bare, Conj: conj, Prep: prep})
+			}
+		}
+	}
+	for _, c := range []string{"", "و", "ف"} {
+		if !strings.HasPrefix(w, c) {
+			continue
+		}
+		w1 := w[len(c):]
+		for _, p := range []string{"", "ب", "ل", "ك"} {
+			if !strings.HasPrefix(w1, p) {
+				continue
+			}
+			w2 := w1[len(p):]
+			add(w2, c != "", p != "")
+			if p == "ل" && strings.HasPrefix(w2, "ل") {
+				add("ا"+w2, c != "", true) // لليمن → ل + اليمن
+			}
+		}
+	}
+	return out
+}
+
+// nisbaEndings are the inflections of a nisba adjective, longest first, each
+// replaced by the masculine singular ـي.
+var nisbaEndings = []string{"يتين", "يتان", "يين", "يون", "يان", "يات", "يه", "ي"}
+
+// NisbaBase returns the masculine singular, indefinite form of a folded Arabic nisba
+// adjective (القطريون, قطرية, المصريين → قطري, قطري, مصري), or "" if w has no nisba
+// ending.
+func NisbaBase(w string) string {
+	w = strings.TrimPrefix(w, "ال")
+	for _, e := range nisbaEndings {
+		if strings.HasSuffix(w, e) && runeCount(w)-runeCount(e) >= 2 {
+			return strings.TrimSuffix(w, e) + "ي"
+		}
+	}
+	return ""
+}
+
+func runeCount(s string) int {
+	n := 0
+	for range s {
+		n++
+	}
+	return n
+}

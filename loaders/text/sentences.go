@@ -1,0 +1,76 @@
+package text
+
+// Sentence is a run of tokens that ends at a full stop, a question or exclamation
+// mark or a line break.
+type Sentence struct {
+	Index      int // position in the document, from 0
+	Start, End int // byte offsets into the original text
+	Tokens     []Token
+}
+
+// Text returns the sentence as written in src.
+func (s Sentence) Text(src string) string { return src[s.Start:s.End] }
+
+// abbreviations end with a dot that does not end a sentence (folded form).
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "lt": true, "col": true,
+	"maj": true, "capt": true, "sgt": true, "sen": true, "rep": true, "gov": true,
+	"st": true, "jr": true, "sr": true, "prof": true, "rev": true, "adm": true, "brig": true,
+	"no": true, "vs": true, "etc": true, "jan": true, "feb": true, "aug": true, "sept": true,
+	"oct": true, "nov": true, "dec": true, "inc": true, "corp": true, "co": true, "ltd": true,
+	"د": true, "م": true, "ج": true,
+}
+
+// Sentences splits a document into sentences.
+func Sentences(src string) []Sentence {
+	toks := Tokenize(src)
+	var out []Sentence
+	begin := 0
+	flush := func(end int) {
+		if end > begin {
+			ts := toks[begin:end]
+			out = append(out, Sentence{Index: len(out), Start: ts[0].Start, End: ts[len(ts)-1].End, Tokens: ts})
+		}
+		begin = end
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i > begin && t.LineBefore {
+			flush(i)
+		}
+		if t.Kind != Punct || !isTerminal(t.Norm) {
+			continue
+		}
+		if t.Norm == "." && i > 0 && i > begin && !toks[i].SpaceBefore && abbreviations[toks[i-1].Norm] && toks[i-1].Kind == Word {
+			continue
+		}
+		// Keep closing quotes and brackets with the sentence they close.
+		j := i + 1
+		for j < len(toks) && toks[j].Kind == Punct && !toks[j].SpaceBefore && isCloser(toks[j].Norm) {
+			j++
+		}
+		if j < len(toks) && !toks[j].SpaceBefore && !toks[j].LineBefore && toks[j].Kind != Punct {
+			continue // "3.5", "example.com": no space after the dot
+		}
+		flush(j)
+		i = j - 1
+	}
+	flush(len(toks))
+	return out
+}
+
+func isTerminal(p string) bool {
+	switch p {
+	case ".", "!", "?", "…":
+		return true
+	}
+	return false
+}
+
+func isCloser(p string) bool {
+	switch p {
+	case "\"", "'", ")", "]", "»", "”", "’":
+		return true
+	}
+	return false
+}

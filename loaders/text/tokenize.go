@@ -1,0 +1,204 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind classifies a token.
+type Kind uint8
+
+const (
+	Word Kind = iota
+	Number
+	Punct
+)
+
+// Token is one word, number or punctuation mark of a text.
+type Token struct {
+	Text       string // as written
+	Norm       string // Fold(Text), with an English possessive 's removed
+	Start, End int    // byte offsets of Text in the original string
+	Kind       Kind
+	Arabic     bool // written in Arabic script
+	Cap        bool // Latin word starting with an upper-case letter
+	Upper      bool // Latin word written all in capitals (acronyms: UN, RSF)
+	Possessive bool // English word that carried 's or s'
+	// SpaceBefore is true when whitespace separates the token from the previous one.
+	SpaceBefore bool
+	// LineBefore is true when a line break separates the token from the previous one.
+	LineBefore bool
+}
+
+func (t Token) String() string { return t.Text }
+
+// IsPunct reports whether t is the punctuation mark p (folded: ، is ",").
+func (t Token) IsPunct(p string) bool { return t.Kind == Punct && t.Norm == p }
+
+// Tokenize splits s into tokens. Letters and combining marks of any script make
+// words (so Arabic diacritics stay inside their word); apostrophes inside Latin words
+// stay; initials and dotted acronyms ("J.", "U.S.", "ج.") are one token; every other
+// non-space rune is a punctuation token of its own.
+func Tokenize(s string) []Token {
+	var toks []Token
+	space, line := false, false
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			line, space = true, true
+			i += size
+		case unicode.IsSpace(r) || r == utf8.RuneError && size == 1 || unicode.IsControl(r) || r == '\ufeff' || r == '\u200f' || r == '\u200e':
+			space = true
+			i += size
+		case isWordRune(r):
+			end := scanWord(s, i)
+			toks = append(toks, newWordToken(s[i:end], i, space, line))
+			space, line = false, false
+			i = end
+		case unicode.IsDigit(r):
+			end := scanNumber(s, i)
+			toks = append(toks, Token{Text: s[i:end], Norm: Fold(s[i:end]), Start: i, End: end, Kind: Number, SpaceBefore: space, LineBefore: line})
+			space, line = false, false
+			i = end
+		default:
+			toks = append(toks, Token{Text: s[i : i+size], Norm: Fold(s[i : i+size]), Start: i, End: i + size, Kind: Punct, SpaceBefore: space, LineBefore: line})
+			space, line = false, false
+			i += size
+		}
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == 'ـ'
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '\u2019' || r == '\u02bc'
+}
+
+// scanWord returns the end of the word starting at i.
+func scanWord(s string, i int) int {
+	start := i
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isWordRune(r) || unicode.IsDigit(r) && i > start:
+			i += size
+		case isApostrophe(r) && i > start && isLatinBefore(s[start:i]):
+			// "Qatar's", "O'Brien", "Qatars'" keep their apostrophe.
+			next, nsize := utf8.DecodeRuneInString(s[i+size:])
+			if next != utf8.RuneError && unicode.IsLetter(next) && !IsArabic(next) {
+				i += size + nsize
+				continue
+			}
+			if strings.HasSuffix(s[start:i], "s") {
+				return i + size // plural possessive: "parties'"
+			}
+			return i
+		case r == '.' && isInitialSoFar(s[start:i]):
+			// "J." "U.S." "ج." : a single letter followed by a dot.
+			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			i++
+			if isWordRune(next) && isSingleLetterAhead(s[i:]) {
+				continue
+			}
+			return i
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func isLatinBefore(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return unicode.IsLetter(r) && !IsArabic(r)
+}
+
+// isInitialSoFar reports whether w is one letter, or a run of "X.Y." initials ending in
+// a letter: the shapes that take a dot inside an acronym or initial.
+func isInitialSoFar(w string) bool {
+	n := 0
+	for _, r := range w {
+		if r == '.' {
+			if n != 1 {
+				return false
+			}
+			n = 0
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		n++
+	}
+	return n == 1
+}
+
+// isSingleLetterAhead reports whether s starts with one letter followed by a dot.
+func isSingleLetterAhead(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	return strings.HasPrefix(s[size:], ".")
+}
+
+func scanNumber(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		if (r == ',' || r == '.' || r == '٫' || r == '٬') && i+size < len(s) {
+			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			if unicode.IsDigit(next) {
+				i += size
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+func newWordToken(w string, start int, space, line bool) Token {
+	t := Token{Text: w, Start: start, End: start + len(w), Kind: Word, SpaceBefore: space, LineBefore: line}
+	first, _ := utf8.DecodeRuneInString(w)
+	t.Arabic = IsArabic(first) || HasArabic(w)
+	folded := Fold(w)
+	if !t.Arabic {
+		t.Cap = unicode.IsUpper(first)
+		t.Upper = isAllUpper(w)
+		for _, suf := range []string{"'s", "s'"} {
+			if strings.HasSuffix(folded, suf) && len(folded) > len(suf)+1 {
+				folded = folded[:len(folded)-len(suf)]
+				if suf == "s'" {
+					folded += "s"
+				}
+				t.Possessive = true
+				break
+			}
+		}
+	}
+	t.Norm = folded
+	return t
+}
+
+func isAllUpper(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}

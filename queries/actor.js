@@ -1,0 +1,46 @@
+// Everything the graph says about one actor, place or person, with the evidence for each fact.
+// @param name  the node's name in any language (or its IRI in <...>); parley also passes params.key, the name folded for matching
+// @row {"node": "Qatar", "fact": "Qatar mediator of Hamas – Israel", "article": "…", "sentence": "…", "rule": "ar.med.wasata"}
+var NS = "https://parleygraph.org/ns#", SDO = "http://schema.org/", RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+function iri(s) { return "<" + s + ">"; }
+function name(id) {
+  if (id === null) return "";
+  if (id.charAt(0) !== "<") return id;
+  var n = g.V(id).out(iri(NS + "displayName")).toValue();
+  return n === null ? id : n;
+}
+function local(p) { return p.replace(/^<.*[#\/]/, "").replace(/>$/, ""); }
+// evidence emits one row per evidence node of x (a node or a statement).
+function evidence(node, x, fact) {
+  var found = false;
+  g.V(x).in(iri(NS + "evidenceFor")).forEach(function (ev) {
+    found = true;
+    var article = g.V(ev.id).labels().toValue();
+    g.emit({
+      node: name(node),
+      fact: fact,
+      article: name(g.V(article).out(iri(SDO + "headline")).toValue()) || article,
+      sentence: g.V(ev.id).out(iri(NS + "sentence")).toValue(),
+      rule: g.V(ev.id).out(iri(NS + "rule")).toValue()
+    });
+  });
+  if (!found) g.emit({ node: name(node), fact: fact, article: "", sentence: "", rule: "" });
+}
+var nodes = [];
+if (params.name && params.name.charAt(0) === "<") nodes = [params.name];
+if (nodes.length === 0 && params.name) nodes = g.V().has(iri(NS + "displayName"), params.name).toArray();
+if (nodes.length === 0 && params.key) nodes = g.V().has(iri(NS + "matchKey"), params.key).toArray();
+nodes.forEach(function (node) {
+  evidence(node, node, name(node) + " is named");
+  [["subject", "object"], ["object", "subject"]].forEach(function (dirs) {
+    g.V(node).in(iri(RDF + dirs[0])).forEach(function (st) {
+      var s = g.V(st.id).out(iri(RDF + "subject")).toValue();
+      var p = local(g.V(st.id).out(iri(RDF + "predicate")).toValue());
+      var o = g.V(st.id).out(iri(RDF + "object")).toValue();
+      evidence(node, st.id, name(s) + " " + p + " " + name(o));
+    });
+  });
+  g.V(node).in(iri(NS + "party")).forEach(function (neg) {
+    evidence(node, neg.id, name(node) + " is a party to " + name(neg.id));
+  });
+});

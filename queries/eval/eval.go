@@ -1,0 +1,341 @@
+// Package eval scores the saved queries' answers against gold files: for each
+// article, a fresh in-memory graph holds that article alone, the queries run over it,
+// and their rows are compared with what an analyst read out of it.
+package eval
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/parleygraph/parley/graph"
+	"github.com/parleygraph/parley/loaders/text"
+	"github.com/parleygraph/parley/queries"
+)
+
+// Gold is what one article must yield (testdata/README.md describes the format).
+type Gold struct {
+	Article   string `json:"article"`
+	Mediators []struct {
+		Mediator string   `json:"mediator"`
+		Between  []string `json:"between"`
+	} `json:"mediators"`
+	Talks  []string `json:"talks"`
+	People []struct {
+		Person      string `json:"person"`
+		Affiliation string `json:"affiliation"`
+	} `json:"people"`
+	Locations []string `json:"locations"`
+	Issues    []string `json:"issues"`
+}
+
+// Categories scored, in report order.
+var Categories = []string{"mediators", "talks", "people", "affiliations", "locations", "issues"}
+
+// Score counts matches of one category.
+type Score struct {
+	TP, FP, FN int
+}
+
+func (s Score) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+func (s Score) Recall() float64    { return ratio(s.TP, s.TP+s.FN) }
+func (s Score) F1() float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// Miss is one disagreement with the gold.
+type Miss struct {
+	Category string
+	Kind     string // "missing" (in gold, not found) or "wrong" (found, not in gold)
+	Value    string
+}
+
+// ArticleResult is one article's scores and disagreements.
+type ArticleResult struct {
+	Article string
+	Scores  map[string]*Score
+	Misses  []Miss
+}
+
+// Report is the outcome over a gold directory.
+type Report struct {
+	Scores   map[string]*Score // micro-averaged over articles
+	Articles []ArticleResult
+}
+
+// Run scores every gold file in goldDir; each names its article, looked up in
+// articlesDir (by default the "articles" directory beside goldDir).
+func Run(ctx context.Context, goldDir, articlesDir string, r graph.ArticleReader) (*Report, error) {
+	if articlesDir == "" {
+		articlesDir = filepath.Join(filepath.Dir(filepath.Clean(goldDir)), "articles")
+	}
+	files, err := filepath.Glob(filepath.Join(goldDir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("eval: no gold files (*.json) in %s", goldDir)
+	}
+	sort.Strings(files)
+	rep := &Report{Scores: map[string]*Score{}}
+	for _, c := range Categories {
+		rep.Scores[c] = &Score{}
+	}
+	for _, f := range files {
+		ar, err := scoreArticle(ctx, f, articlesDir, r)
+		if err != nil {
+			return nil, err
+		}
+		for c, s := range ar.Scores {
+			rep.Scores[c].TP += s.TP
+			rep.Scores[c].FP += s.FP
+			rep.Scores[c].FN += s.FN
+		}
+		rep.Articles = append(rep.Articles, *ar)
+	}
+	return rep, nil
+}
+
+func readGold(path string) (*Gold, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var g Gold
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&g); err != nil {
+		return nil, fmt.Errorf("gold %s: %w", path, err)
+	}
+	if g.Article == "" {
+		return nil, fmt.Errorf("gold %s: no article", path)
+	}
+	return &g, nil
+}
+
+func scoreArticle(ctx context.Context, goldPath, articlesDir string, r graph.ArticleReader) (*ArticleResult, error) {
+	g, err := readGold(goldPath)
+	if err != nil {
+		return nil, err
+	}
+	store, err := graph.Open(graph.Options{Backend: graph.Memory})
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+	var loadErr error
+	store.Load(ctx, []string{filepath.Join(articlesDir, g.Article)}, r, 1, func(ev graph.Event) {
+		if ev.Err != nil {
+			loadErr = ev.Err
+		}
+	})
+	if loadErr != nil {
+		return nil, fmt.Errorf("eval %s: %w", goldPath, loadErr)
+	}
+	rows := map[string][]map[string]any{}
+	for _, name := range []string{"mediators", "talks", "people", "locations", "issues"} {
+		q, err := queries.Get(name)
+		if err != nil {
+			return nil, err
+		}
+		res, err := queries.Run(ctx, store, q, nil, graph.QueryOptions{})
+		if err != nil {
+			return nil, fmt.Errorf("eval %s: %w", g.Article, err)
+		}
+		for _, x := range res {
+			if m, ok := x.(map[string]any); ok {
+				rows[name] = append(rows[name], m)
+			}
+		}
+	}
+	ar := &ArticleResult{Article: g.Article, Scores: map[string]*Score{}}
+	score := func(cat string, gold, got [][]string) {
+		s, misses := compare(gold, got)
+		ar.Scores[cat] = s
+		for _, m := range misses {
+			m.Category = cat
+			ar.Misses = append(ar.Misses, m)
+		}
+	}
+	var gold, got [][]string
+	for _, m := range g.Mediators {
+		for _, p := range m.Between {
+			gold = append(gold, []string{m.Mediator, p})
+		}
+	}
+	for _, row := range rows["mediators"] {
+		for _, p := range stringList(row["between"]) {
+			got = append(got, []string{str(row["mediator"]), p})
+		}
+	}
+	score("mediators", gold, got)
+	score("talks", singles(g.Talks), column(rows["talks"], "location"))
+	gold, got = nil, nil
+	var goldAff, gotAff [][]string
+	for _, p := range g.People {
+		gold = append(gold, []string{p.Person})
+		if p.Affiliation != "" {
+			goldAff = append(goldAff, []string{p.Person, p.Affiliation})
+		}
+	}
+	for _, row := range rows["people"] {
+		got = append(got, []string{str(row["person"])})
+		if a := str(row["affiliation"]); a != "" {
+			gotAff = append(gotAff, []string{str(row["person"]), a})
+		}
+	}
+	score("people", gold, got)
+	score("affiliations", goldAff, gotAff)
+	score("locations", singles(g.Locations), column(rows["locations"], "location"))
+	score("issues", singles(g.Issues), column(rows["issues"], "issue"))
+	return ar, nil
+}
+
+// compare matches found tuples to gold tuples (each gold value may list
+// alternatives separated by "|"); each gold tuple matches at most once.
+func compare(gold, got [][]string) (*Score, []Miss) {
+	s := &Score{}
+	var misses []Miss
+	used := make([]bool, len(gold))
+	seen := map[string]bool{}
+	for _, t := range got {
+		k := strings.Join(keys(t), "\x1f")
+		if seen[k] {
+			continue // the same answer twice counts once
+		}
+		seen[k] = true
+		hit := false
+		for i, gt := range gold {
+			if !used[i] && tupleMatches(gt, t) {
+				used[i], hit = true, true
+				break
+			}
+		}
+		if hit {
+			s.TP++
+			continue
+		}
+		// An answer that repeats a matched gold tuple (two spellings) is not wrong.
+		dup := false
+		for i, gt := range gold {
+			if used[i] && tupleMatches(gt, t) {
+				dup = true
+			}
+		}
+		if !dup {
+			s.FP++
+			misses = append(misses, Miss{Kind: "wrong", Value: strings.Join(t, " → ")})
+		}
+	}
+	for i, gt := range gold {
+		if !used[i] {
+			s.FN++
+			misses = append(misses, Miss{Kind: "missing", Value: strings.Join(gt, " → ")})
+		}
+	}
+	return s, misses
+}
+
+func tupleMatches(gold, got []string) bool {
+	if len(gold) != len(got) {
+		return false
+	}
+	for i := range gold {
+		if !valueMatches(gold[i], got[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func valueMatches(gold, got string) bool {
+	k := key(got)
+	for _, alt := range strings.Split(gold, "|") {
+		if key(alt) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// key folds a name for comparison: case, diacritics, punctuation and a leading
+// "the" do not count.
+func key(s string) string {
+	k := text.Key(s)
+	return strings.TrimPrefix(k, "the ")
+}
+
+func keys(t []string) []string {
+	out := make([]string, len(t))
+	for i, v := range t {
+		out[i] = key(v)
+	}
+	return out
+}
+
+func singles(vals []string) [][]string {
+	out := make([][]string, len(vals))
+	for i, v := range vals {
+		out[i] = []string{v}
+	}
+	return out
+}
+
+func column(rows []map[string]any, col string) [][]string {
+	var out [][]string
+	for _, r := range rows {
+		if v := str(r[col]); v != "" {
+			out = append(out, []string{v})
+		}
+	}
+	return out
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func stringList(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ErrBelowFloor is returned by Check when a category scores under its floor.
+var ErrBelowFloor = errors.New("below floor")
+
+// Check returns an error naming each category whose F1 is under its floor.
+func (r *Report) Check(floors map[string]float64) error {
+	var fails []string
+	for _, c := range Categories {
+		if f, ok := floors[c]; ok && r.Scores[c].F1() < f {
+			fails = append(fails, fmt.Sprintf("%s F1 %.2f < %.2f", c, r.Scores[c].F1(), f))
+		}
+	}
+	if len(fails) > 0 {
+		return fmt.Errorf("%w: %s", ErrBelowFloor, strings.Join(fails, "; "))
+	}
+	return nil
+}

@@ -1,0 +1,25 @@
+// Who mediates between whom: one row per mediator and the parties of a negotiation.
+// @param party  optional: only negotiations one of whose parties has this display name
+// @row {"mediator": "Qatar", "between": ["Hamas", "Israel"], "articles": 1}
+var NS = "https://parleygraph.org/ns#", RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+function iri(s) { return "<" + s + ">"; }
+function name(id) {
+  var n = g.V(id).out(iri(NS + "displayName")).toValue();
+  return n === null ? id : n;
+}
+var rows = [];
+g.V(iri(NS + "mediator")).in(iri(RDF + "predicate")).forEach(function (st) {
+  var neg = g.V(st.id).out(iri(RDF + "subject")).toValue();
+  var between = g.V(neg).out(iri(NS + "party")).toArray().map(name).sort();
+  if (between.length === 0) return;
+  if (params.party && between.indexOf(params.party) < 0) return;
+  rows.push({
+    mediator: name(g.V(st.id).out(iri(RDF + "object")).toValue()),
+    between: between,
+    articles: g.V(st.id).in(iri(NS + "asserts")).count()
+  });
+});
+rows.sort(function (a, b) {
+  return b.articles - a.articles || (a.mediator + a.between).localeCompare(b.mediator + b.between);
+});
+rows.forEach(function (r) { g.emit(r); });

@@ -1,0 +1,141 @@
+// Package queries holds parley's saved Gizmo queries (the .js files beside this one,
+// embedded in the binary) and runs them with their parameters.
+package queries
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/parleygraph/parley/graph"
+	"github.com/parleygraph/parley/loaders/text"
+)
+
+//go:embed *.js
+var files embed.FS
+
+// Query is one saved query.
+type Query struct {
+	Name        string
+	Description string
+	Params      []Param
+	Row         string // an example row, from the header
+	Source      string // the Gizmo text
+}
+
+// Param is a parameter a saved query reads from `params`.
+type Param struct {
+	Name        string
+	Description string
+}
+
+// All returns the saved queries, sorted by name.
+func All() ([]Query, error) {
+	entries, err := files.ReadDir(".")
+	if err != nil {
+		return nil, err
+	}
+	var out []Query
+	for _, e := range entries {
+		q, err := load(e.Name())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// Get returns the saved query with the given name.
+func Get(name string) (Query, error) {
+	if name == "" || strings.ContainsAny(name, "/\\.") {
+		return Query{}, fmt.Errorf("no saved query %q", name)
+	}
+	q, err := load(name + ".js")
+	if err != nil {
+		names := []string{}
+		all, _ := All()
+		for _, a := range all {
+			names = append(names, a.Name)
+		}
+		return Query{}, fmt.Errorf("no saved query %q (have: %s)", name, strings.Join(names, ", "))
+	}
+	return q, nil
+}
+
+// load reads a query file and its header: the first comment line is the
+// description; "@param NAME text" lines declare parameters; "@row" an example row.
+func load(file string) (Query, error) {
+	data, err := files.ReadFile(file)
+	if err != nil {
+		return Query{}, err
+	}
+	q := Query{Name: strings.TrimSuffix(path.Base(file), ".js"), Source: string(data)}
+	for _, line := range strings.Split(q.Source, "\n") {
+		if !strings.HasPrefix(line, "//") {
+			break
+		}
+		line = strings.TrimSpace(strings.TrimPrefix(line, "//"))
+		switch {
+		case strings.HasPrefix(line, "@param "):
+			f := strings.Fields(strings.TrimPrefix(line, "@param "))
+			if len(f) > 0 {
+				q.Params = append(q.Params, Param{Name: f[0], Description: strings.Join(f[1:], " ")})
+			}
+		case strings.HasPrefix(line, "@row "):
+			q.Row = strings.TrimSpace(strings.TrimPrefix(line, "@row "))
+		case q.Description == "":
+			q.Description = line
+		}
+	}
+	if q.Description == "" {
+		return Query{}, fmt.Errorf("query %s: no description comment on its first line", file)
+	}
+	return q, nil
+}
+
+// Run runs a saved query with its parameters. Unknown parameters are an error;
+// a "name" parameter also reaches the query folded as "key", so names match in any
+// spelling the loader would have read.
+func Run(ctx context.Context, s *graph.Store, q Query, params map[string]string, opt graph.QueryOptions) ([]any, error) {
+	p := map[string]any{}
+	for k, v := range params {
+		if !q.hasParam(k) {
+			return nil, fmt.Errorf("query %s has no parameter %q%s", q.Name, k, q.paramHint())
+		}
+		p[k] = v
+	}
+	if name, ok := params["name"]; ok {
+		p["key"] = text.Key(name)
+	}
+	opt.Params = p
+	rows, err := s.Gizmo(ctx, q.Source, opt)
+	if err != nil {
+		return nil, fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	return rows, nil
+}
+
+func (q Query) hasParam(name string) bool {
+	for _, p := range q.Params {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (q Query) paramHint() string {
+	if len(q.Params) == 0 {
+		return " (it takes none)"
+	}
+	var names []string
+	for _, p := range q.Params {
+		names = append(names, p.Name)
+	}
+	return " (it takes: " + strings.Join(names, ", ") + ")"
+}

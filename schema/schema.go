@@ -1,0 +1,155 @@
+// Package schema is parley's vocabulary: the classes, predicates and IRIs of the graph.
+//
+// parley reuses schema.org where it fits (Person, Place, Organization, Country,
+// NewsArticle, name, headline, datePublished, mentions) and adds its own terms under
+// NS for negotiations: parties, mediators, venues, participants, roles, affiliations
+// and issues.
+//
+// The graph has two kinds of quads:
+//
+//   - Article quads carry the article's IRI as their label: the article's metadata,
+//     what it supports (schema:mentions for nodes, parley:asserts for statements)
+//     and the evidence (sentence, rule) behind each supported fact.
+//   - Shared quads carry the label Derived: the description of an entity, negotiation
+//     or talks node, and the structural edge of each statement (one edge per fact,
+//     however many articles assert it). A shared quad lives exactly as long as some
+//     article supports its subject node, or, for a statement's edge, the statement.
+package schema
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode"
+
+	"github.com/cayleygraph/quad"
+)
+
+// Namespaces.
+const (
+	NS       = "https://parleygraph.org/ns#"
+	IDBase   = "https://parleygraph.org/id/"
+	SchemaNS = "http://schema.org/"
+	RDFNS    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+)
+
+// Derived labels the shared quads (see the package comment).
+const Derived = quad.IRI("https://parleygraph.org/graph/derived")
+
+// Classes.
+const (
+	Article      = quad.IRI(SchemaNS + "NewsArticle")
+	Person       = quad.IRI(SchemaNS + "Person")
+	Place        = quad.IRI(SchemaNS + "Place")
+	Organization = quad.IRI(SchemaNS + "Organization")
+	Country      = quad.IRI(SchemaNS + "Country")
+	Negotiation  = quad.IRI(NS + "Negotiation")
+	Talks        = quad.IRI(NS + "Talks")
+	Issue        = quad.IRI(NS + "Issue")
+	Evidence     = quad.IRI(NS + "Evidence")
+	Statement    = quad.IRI(RDFNS + "Statement")
+)
+
+// Predicates.
+const (
+	Type = quad.IRI(RDFNS + "type")
+
+	// Names: every known name with its language tag, one plain display name
+	// (English where known) and the normalised match keys used for lookups.
+	Name        = quad.IRI(SchemaNS + "name")
+	DisplayName = quad.IRI(NS + "displayName")
+	MatchKey    = quad.IRI(NS + "matchKey")
+	Kind        = quad.IRI(NS + "kind")
+	LexiconID   = quad.IRI(NS + "lexiconId")
+
+	// Article metadata.
+	Headline      = quad.IRI(SchemaNS + "headline")
+	DatePublished = quad.IRI(SchemaNS + "datePublished")
+	URL           = quad.IRI(SchemaNS + "url")
+	InLanguage    = quad.IRI(SchemaNS + "inLanguage")
+	Author        = quad.IRI(SchemaNS + "author")
+	Source        = quad.IRI(NS + "source")
+	ContentHash   = quad.IRI(NS + "contentHash")
+	LoadedAt      = quad.IRI(NS + "loadedAt")
+
+	// Support: what an article vouches for.
+	Mentions = quad.IRI(SchemaNS + "mentions")
+	// Location: the article names the place as a place (not as a government).
+	Location = quad.IRI(NS + "location")
+	// About: the article's main negotiation.
+	About   = quad.IRI(SchemaNS + "about")
+	Asserts = quad.IRI(NS + "asserts")
+
+	// Evidence.
+	EvidenceFor   = quad.IRI(NS + "evidenceFor")
+	Sentence      = quad.IRI(NS + "sentence")
+	SentenceIndex = quad.IRI(NS + "sentenceIndex")
+	Rule          = quad.IRI(NS + "rule")
+	Trigger       = quad.IRI(NS + "trigger")
+
+	// Reification of a statement (its edge is a shared quad).
+	Subject   = quad.IRI(RDFNS + "subject")
+	Predicate = quad.IRI(RDFNS + "predicate")
+	Object    = quad.IRI(RDFNS + "object")
+
+	// Structure of negotiations.
+	Party         = quad.IRI(NS + "party")       // negotiation → actor
+	Mediator      = quad.IRI(NS + "mediator")    // negotiation → actor
+	HasIssue      = quad.IRI(NS + "issue")       // negotiation → issue
+	OfNegotiation = quad.IRI(NS + "negotiation") // talks → negotiation
+	Venue         = quad.IRI(NS + "venue")       // talks → place
+	Participant   = quad.IRI(NS + "participant") // talks → actor or person
+	LedBy         = quad.IRI(NS + "ledBy")       // talks → actor
+	Role          = quad.IRI(NS + "role")        // person → role text
+	Affiliation   = quad.IRI(NS + "affiliation") // person or agency → actor
+	Contributor   = quad.IRI(SchemaNS + "contributor")
+	LocatedIn     = quad.IRI(NS + "locatedIn") // place → country
+	StandsFor     = quad.IRI(NS + "standsFor") // place → actor it is a metonym for
+)
+
+// SupportPredicates are the article → node predicates that keep shared quads alive.
+var SupportPredicates = []quad.IRI{Mentions, Asserts}
+
+// IsSupport reports whether p is one of SupportPredicates.
+func IsSupport(p quad.Value) bool {
+	iri, ok := p.(quad.IRI)
+	return ok && (iri == Mentions || iri == Asserts)
+}
+
+// ID returns the IRI of a node of the given kind ("actor", "place", "person", ...)
+// with a readable slug.
+func ID(kind, slug string) quad.IRI {
+	return quad.IRI(IDBase + kind + "/" + slug)
+}
+
+// HashID returns the IRI of a node identified by the hash of its parts, for nodes
+// whose identity is a combination of other nodes (negotiations, talks, statements).
+func HashID(kind string, parts ...string) quad.IRI {
+	h := sha256.Sum256([]byte(strings.Join(parts, "\x1f")))
+	return quad.IRI(IDBase + kind + "/" + hex.EncodeToString(h[:10]))
+}
+
+// StatementID returns the IRI of the statement "s p o".
+func StatementID(s, p, o quad.Value) quad.IRI {
+	return HashID("fact", s.String(), p.String(), o.String())
+}
+
+// Slug turns a name into a lower-case, dash-separated IRI segment. Letters of any
+// script are kept, so Arabic names make readable IRIs too.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 0x7f && unicode.IsLetter(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
