@@ -28,7 +28,7 @@ the gold. Scores are micro-averaged over articles.`,
 			if err != nil {
 				return err
 			}
-			rep, err := eval.Run(cmd.Context(), args[0], articles, &loaders.FileReader{Extractor: x})
+			rep, err := eval.Run(cmd.Context(), args[0], articles, &loaders.FileReader{Extractor: x}, x.Lexicon())
 			if err != nil {
 				return err
 			}

@@ -59,6 +59,7 @@ func newRoot() *cobra.Command {
 		newWhyCmd(opt),
 		newLexiconCmd(opt),
 		newEvalCmd(opt),
+		newExtractCmd(opt),
 	)
 	return root
 }

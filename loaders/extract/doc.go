@@ -36,6 +36,7 @@ type doc struct {
 	lang  string
 	sents []text.Sentence
 
+	noise    []bool              // sentences that are page furniture, not the article
 	mentions [][]lexicon.Mention // lexicon matches per sentence
 	chunks   [][]*chunk          // per sentence, in token order
 	chunkAt  []map[int]*chunk    // per sentence: chunk starting at a token
@@ -121,16 +122,30 @@ func (d *doc) actorOf(e *lexicon.Entry, ev Evidence) *Entity {
 // from the rest of the article, and builds chunks: people with their titles first,
 // then the remaining names.
 func (d *doc) annotate() {
-	d.mentions = make([][]lexicon.Mention, len(d.sents))
-	for i, s := range d.sents {
-		d.mentions[i] = d.lx.Match(s.Tokens)
-	}
-	d.resolveAmbiguous()
 	d.chunks = make([][]*chunk, len(d.sents))
 	d.chunkAt = make([]map[int]*chunk, len(d.sents))
+	d.noise = make([]bool, len(d.sents))
+	d.mentions = make([][]lexicon.Mention, len(d.sents))
+	for i, s := range d.sents {
+		if d.noise[i] = d.isNoise(i); !d.noise[i] {
+			d.mentions[i] = d.lx.Match(s.Tokens)
+		}
+	}
+	d.resolveAmbiguous()
 	for i := range d.sents {
 		d.chunkSentence(i)
 	}
+}
+
+// isNoise reports whether a "noise" rule matches sentence si.
+func (d *doc) isNoise(si int) bool {
+	m := newMatcher(d, si)
+	for _, r := range d.x.rules {
+		if r.Relation == "noise" && r.Lang == d.lang && len(m.run(r)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveAmbiguous picks, for a name that could be several entries (عمان: Oman or

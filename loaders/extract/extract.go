@@ -107,6 +107,16 @@ type Result struct {
 	// Mentions are the entities named in each sentence, with the rule or entry
 	// that found them.
 	Mentions []MentionEvidence
+	// Matches are every rule match, kept or not, for explaining the extraction.
+	Matches []Match
+}
+
+// Match is one place a rule matched, with what each slot bound.
+type Match struct {
+	Rule     string
+	Relation string
+	Evidence Evidence
+	Slots    map[string][]string
 }
 
 // MentionEvidence records that a sentence names an entity.

@@ -9,9 +9,12 @@ import (
 // applyRules runs every rule of the article's language over every sentence.
 func (d *doc) applyRules() {
 	for si := range d.sents {
+		if d.noise[si] {
+			continue
+		}
 		m := newMatcher(d, si)
 		for _, r := range d.x.rules {
-			if r.Lang != d.lang {
+			if r.Lang != d.lang || r.Relation == "noise" {
 				continue
 			}
 			d.matches = append(d.matches, m.run(r)...)
@@ -77,29 +80,34 @@ func (d *doc) mediatorsInSentence(si int) map[*Entity]bool {
 }
 
 // buildNegotiations gathers the sets of parties the article speaks of and picks the
-// main one: the set named most (the headline counts twice).
+// main one: the set named most ("between A and B" counts twice, the headline
+// doubles). Hints (sides named together) that include an actor the article calls a
+// mediator or an observer are not parties. With no set at all, the two sides the
+// article names most, mediators and observers aside, are taken.
 func (d *doc) buildNegotiations() {
+	mediators, observers := d.roles()
 	for _, m := range d.matches {
-		if len(m.slots['P']) == 0 || m.rule.Relation == "border" {
+		rel := m.rule.Relation
+		if len(m.slots['P']) == 0 || rel == "border" {
 			continue
 		}
 		parties := d.actors(m, 'P')
 		if len(parties) < 2 {
 			continue
 		}
-		meds := d.mediatorsInSentence(m.si)
+		inSentence := d.mediatorsInSentence(m.si)
 		skip := false
 		for _, p := range parties {
-			if meds[p] && m.rule.Relation == "parties" {
+			if inSentence[p] || rel == "parties_hint" && (mediators[p] || observers[p]) {
 				skip = true
 			}
 		}
 		if skip {
 			continue
 		}
-		w := 1
-		if m.rule.Relation != "parties" {
-			w = 2
+		w := 2
+		if rel == "parties_hint" {
+			w = 1
 		}
 		if m.si == 0 {
 			w *= 2
@@ -115,9 +123,81 @@ func (d *doc) buildNegotiations() {
 			main = n
 		}
 	}
+	if main == nil && len(mediators) > 0 {
+		main = d.inferNegotiation(mediators, observers)
+	}
 	if main != nil {
 		main.Main = true
 	}
+}
+
+// roles returns the actors the article calls mediators and observers anywhere.
+func (d *doc) roles() (mediators, observers map[*Entity]bool) {
+	mediators, observers = map[*Entity]bool{}, map[*Entity]bool{}
+	for _, m := range d.matches {
+		switch m.rule.Relation {
+		case "mediation", "lead":
+			for _, a := range d.actors(m, 'M') {
+				mediators[a] = true
+			}
+		case "host":
+			for _, a := range d.actors(m, 'H') {
+				mediators[a] = true
+			}
+		case "not_mediator":
+			for _, a := range d.actors(m, 'X') {
+				observers[a] = true
+			}
+		}
+	}
+	return mediators, observers
+}
+
+// inferNegotiation takes the two sides named most often (a name counts twice, an
+// adjective once), when each is named at least twice: an article about mediation
+// names its parties again and again even when it never says "between them".
+func (d *doc) inferNegotiation(mediators, observers map[*Entity]bool) *Negotiation {
+	count := map[*Entity]int{}
+	var order []*Entity
+	for si, cs := range d.chunks {
+		if d.noise[si] {
+			continue
+		}
+		for _, c := range cs {
+			a := c.actor
+			if a == nil || c.entity != a || mediators[a] || observers[a] || !sideKind(a) {
+				continue
+			}
+			if count[a] == 0 {
+				order = append(order, a)
+			}
+			if c.form == 0 {
+				count[a] += 2
+			} else {
+				count[a]++
+			}
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
+	if len(order) < 2 || count[order[1]] < 4 || len(order) > 2 && count[order[2]] == count[order[1]] {
+		return nil
+	}
+	n := d.negotiation(order[:2], order[0].First)
+	n.Weight = 1
+	return n
+}
+
+// sideKind reports whether an actor can be a side of a negotiation: a state or an
+// armed, political or governing body, not an international organisation or agency.
+func sideKind(a *Entity) bool {
+	if a.Entry == nil {
+		return false
+	}
+	switch a.Entry.Kind {
+	case "state", "armed_group", "movement", "military", "government", "party":
+		return true
+	}
+	return false
 }
 
 // negotiation returns the negotiation between parties, creating it.
@@ -395,6 +475,19 @@ func (d *doc) addLocation(e *Entity) {
 func (d *doc) result() *Result {
 	r := &Result{Lang: d.lang, Src: d.src, Sentences: d.sents, Entities: d.order, Locations: d.locations,
 		Facts: d.facts, Mentions: d.mentionEv}
+	for _, m := range d.matches {
+		mi := Match{Rule: m.rule.ID, Relation: m.rule.Relation, Evidence: d.evidence(m), Slots: map[string][]string{}}
+		for s, items := range m.slots {
+			for _, it := range items {
+				v := d.span(m.si, it.start, it.end)
+				if it.c != nil && it.c.actor != nil {
+					v += " → " + it.c.actor.Name
+				}
+				mi.Slots[string(s)] = append(mi.Slots[string(s)], v)
+			}
+		}
+		r.Matches = append(r.Matches, mi)
+	}
 	for _, n := range d.negOrder {
 		used := false
 		for _, f := range d.facts {

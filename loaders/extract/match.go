@@ -147,7 +147,7 @@ func (m *matcher) blocksGap(i int) bool {
 	t := m.toks[i]
 	if t.Kind == text.Punct {
 		switch t.Norm {
-		case ".", ";", "?", "!", ":", "\"":
+		case ".", ";", "?", "!", ":":
 			return true
 		}
 		return false
@@ -198,14 +198,15 @@ func venueKind(c *chunk) bool {
 
 // list reads a list of chunks joined by commas, "and", "و" (written alone or
 // glued), hyphens ("Israel-Lebanon"), or nothing between nisba adjectives
-// ("المصرية القطرية"). English items may start with "the".
+// ("المصرية القطرية"). Quotes around items and a parenthesis after one ("the Sudanese
+// Armed Forces (SAF)") are skipped. English items may start with "the".
 func (m *matcher) list(ti int, ok func(*chunk) bool) []slotCandidate {
 	var items []slotItem
 	var cands []slotCandidate
 	i := ti
 	for {
-		j := i
-		if j < len(m.toks) && !m.toks[j].Arabic && m.toks[j].Norm == "the" && len(items) >= 0 {
+		j := m.skipQuotes(i)
+		if j < len(m.toks) && !m.toks[j].Arabic && m.toks[j].Norm == "the" {
 			j++
 		}
 		c := m.d.chunkAt[m.si][j]
@@ -213,30 +214,59 @@ func (m *matcher) list(ti int, ok func(*chunk) bool) []slotCandidate {
 			break
 		}
 		items = append(items, slotItem{c: c, start: c.start, end: c.end})
+		end := m.skipParenthesis(m.skipQuotes(c.end))
 		cands = append(cands, slotCandidate{items: append([]slotItem(nil), items...), end: c.end})
+		if end > c.end {
+			cands = append(cands, slotCandidate{items: append([]slotItem(nil), items...), end: end})
+		}
 		// What joins the next item?
-		k := c.end
+		k := end
 		for k < len(m.toks) && m.isListSep(k) {
 			k++
 		}
-		next := m.d.chunkAt[m.si][k]
-		if next == nil && k < len(m.toks) && !m.toks[k].Arabic && m.toks[k].Norm == "the" {
-			next = m.d.chunkAt[m.si][k+1]
+		k = m.skipQuotes(k)
+		if k < len(m.toks) && !m.toks[k].Arabic && m.toks[k].Norm == "the" {
+			k++
 		}
+		next := m.d.chunkAt[m.si][k]
 		if next == nil {
 			break
 		}
-		joined := k > c.end || next.conj || (c.form == next.form && c.form != 0 && k == c.end)
+		joined := k > end || next.conj || (c.form == next.form && c.form != 0 && k == end)
 		if !joined {
 			break
 		}
 		i = k
+		if m.toks[k-1].Norm == "the" {
+			i = k - 1
+		}
 	}
 	// Longest first.
 	for a, b := 0, len(cands)-1; a < b; a, b = a+1, b-1 {
 		cands[a], cands[b] = cands[b], cands[a]
 	}
 	return cands
+}
+
+// skipQuotes returns the first token at or after i that is not a quotation mark.
+func (m *matcher) skipQuotes(i int) int {
+	for i < len(m.toks) && m.toks[i].Kind == text.Punct && (m.toks[i].Norm == "\"" || m.toks[i].Norm == "'") {
+		i++
+	}
+	return i
+}
+
+// skipParenthesis skips "( … )" of at most five tokens at i.
+func (m *matcher) skipParenthesis(i int) int {
+	if i >= len(m.toks) || !m.toks[i].IsPunct("(") {
+		return i
+	}
+	for k := i + 1; k < len(m.toks) && k <= i+6; k++ {
+		if m.toks[k].IsPunct(")") {
+			return k + 1
+		}
+	}
+	return i
 }
 
 func (m *matcher) isListSep(k int) bool {

@@ -107,6 +107,7 @@ func (p *personFinder) titled(i int) *chunk {
 		}
 		break
 	}
+	j = p.skipModifiers(j)
 	name, end := p.name(j, true)
 	if name == nil {
 		return nil
@@ -114,6 +115,27 @@ func (p *personFinder) titled(i int) *chunk {
 	c := p.personChunk(start, end, name, title, &aff, "person.title")
 	c.conj = conj
 	return c
+}
+
+// skipModifiers passes over up to two Arabic words with the article after a title,
+// before the name: "المبعوث الخاص ستيف ويتكوف", "رئيس وفد الحكومة أوتي باتينيو".
+// Arabic first names do not start with ال, so such words describe the office.
+func (p *personFinder) skipModifiers(j int) int {
+	for n := 0; n < 2 && j+1 < len(p.toks); n++ {
+		t := p.toks[j]
+		if !t.Arabic || t.Kind != text.Word || !strings.HasPrefix(t.Norm, "ال") || len([]rune(t.Norm)) < 4 {
+			break
+		}
+		if _, ok := p.mention(j); ok || p.d.lx.IsGivenName(t.Norm) || p.d.x.words.has("ar", listConnector, t.Norm) {
+			break
+		}
+		next := p.toks[j+1]
+		if next.Kind != text.Word || !next.Arabic {
+			break
+		}
+		j++
+	}
+	return j
 }
 
 func (p *personFinder) titleEntry(m lexicon.Mention) bool {
@@ -210,7 +232,26 @@ func (p *personFinder) named(i int) *chunk {
 	if name.entry == nil && !name.given && title == nil && !name.surname {
 		return nil
 	}
+	if title == nil && p.toks[i].Arabic {
+		// "وسيط الاتحاد الإفريقي أولوسيغون أوباسانجو": a body named right before a
+		// name is the side the person speaks for.
+		if org := p.organizationEndingAt(i); org != nil {
+			aff.org = org
+		}
+	}
 	return p.personChunk(i, end, name, title, &aff, name.how)
+}
+
+// organizationEndingAt returns the organisation a mention ending at token i names.
+func (p *personFinder) organizationEndingAt(i int) *lexicon.Entry {
+	for _, m := range p.at {
+		if m.End == i {
+			if e := m.Entry(); e != nil && e.Class == lexicon.Organization {
+				return e
+			}
+		}
+	}
+	return nil
 }
 
 // nameSpan is a person's name found in the text.
@@ -255,6 +296,15 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 		end = p.arabicName(i)
 	} else {
 		end = p.latinName(i)
+		// "Assistant Secretary of State for African Affairs Molly Phee": a run of
+		// capitalised words whose later word is a first name starts the name there.
+		if !p.d.lx.IsGivenName(t.Norm) {
+			for k := i + 1; k < end-1; k++ {
+				if p.d.lx.IsGivenName(p.toks[k].Norm) && p.toks[k].Cap {
+					return p.name(k, afterTitle)
+				}
+			}
+		}
 	}
 	words := 0
 	for _, tk := range p.toks[i:end] {
@@ -277,6 +327,9 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 		}
 		if !afterTitle || first.Arabic {
 			return nil, i
+		}
+		if end < len(p.toks) && p.toks[end].Cap && p.toks[end].Kind == text.Word {
+			return nil, i // "General Border Committee": part of a longer name
 		}
 	}
 	if !afterTitle && !given {

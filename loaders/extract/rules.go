@@ -36,7 +36,8 @@ type Rule struct {
 // relations a rule can state, and the slots each may use.
 var relations = map[string]string{
 	"mediation":    "MPX", // M mediate between P
-	"parties":      "P",   // P are the sides of a negotiation
+	"parties":      "P",   // P are the sides of a negotiation ("between A and B")
+	"parties_hint": "P",   // P are named together near talk of negotiation: weaker
 	"venue":        "LPR", // talks held at L (between P, with R)
 	"host":         "HP",  // H hosts talks between P: H mediates, and is the venue if a place
 	"lead":         "MLP", // M leads or chairs the talks: a mediator, and the talks' leader
@@ -45,6 +46,7 @@ var relations = map[string]string{
 	"contributor":  "NL",  // N contributed reporting (from L)
 	"border":       "P",   // the border between P
 	"issue":        "P",   // an issue trigger (optionally between P)
+	"noise":        "",    // the sentence is page furniture ("ALSO READ: …"): skip it
 }
 
 // Slots:

@@ -332,6 +332,10 @@ func (lx *Lexicon) FindPerson(toks []text.Token) *Entry {
 		return nil
 	}
 	es := lx.idx.persons[strings.Join(words, " ")]
+	if len(es) == 0 && len(words) > 2 {
+		// "Hassan Mahmoud Rashad" for "Hassan Rashad": first and last name agree.
+		es = lx.idx.persons[words[0]+" "+words[len(words)-1]]
+	}
 	if len(es) != 1 {
 		return nil
 	}

@@ -128,11 +128,9 @@ func (lx *Lexicon) Actor(e *Entry) *Entry {
 
 // stateBody reports whether an organisation kind is an arm of a state.
 func stateBody(kind string) bool {
-	switch kind {
-	case "agency", "military", "government":
-		return true
-	}
-	return false
+	// Agencies and ministries act for their state (the CIA for the United States);
+	// militaries are sides of their own (the Sudanese Armed Forces against the RSF).
+	return kind == "agency" || kind == "government"
 }
 
 // fileSpec describes one lexicon file.

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/parleygraph/parley/graph"
+	"github.com/parleygraph/parley/loaders/lexicon"
 	"github.com/parleygraph/parley/loaders/text"
 	"github.com/parleygraph/parley/queries"
 )
@@ -80,8 +81,10 @@ type Report struct {
 }
 
 // Run scores every gold file in goldDir; each names its article, looked up in
-// articlesDir (by default the "articles" directory beside goldDir).
-func Run(ctx context.Context, goldDir, articlesDir string, r graph.ArticleReader) (*Report, error) {
+// articlesDir (by default the "articles" directory beside goldDir). Names match when
+// they fold to the same words, or when lx (if not nil) knows both as one entry
+// ("ELN" and "National Liberation Army").
+func Run(ctx context.Context, goldDir, articlesDir string, r graph.ArticleReader, lx *lexicon.Lexicon) (*Report, error) {
 	if articlesDir == "" {
 		articlesDir = filepath.Join(filepath.Dir(filepath.Clean(goldDir)), "articles")
 	}
@@ -98,7 +101,7 @@ func Run(ctx context.Context, goldDir, articlesDir string, r graph.ArticleReader
 		rep.Scores[c] = &Score{}
 	}
 	for _, f := range files {
-		ar, err := scoreArticle(ctx, f, articlesDir, r)
+		ar, err := scoreArticle(ctx, f, articlesDir, r, namer{lx})
 		if err != nil {
 			return nil, err
 		}
@@ -129,7 +132,7 @@ func readGold(path string) (*Gold, error) {
 	return &g, nil
 }
 
-func scoreArticle(ctx context.Context, goldPath, articlesDir string, r graph.ArticleReader) (*ArticleResult, error) {
+func scoreArticle(ctx context.Context, goldPath, articlesDir string, r graph.ArticleReader, n namer) (*ArticleResult, error) {
 	g, err := readGold(goldPath)
 	if err != nil {
 		return nil, err
@@ -166,7 +169,7 @@ func scoreArticle(ctx context.Context, goldPath, articlesDir string, r graph.Art
 	}
 	ar := &ArticleResult{Article: g.Article, Scores: map[string]*Score{}}
 	score := func(cat string, gold, got [][]string) {
-		s, misses := compare(gold, got)
+		s, misses := n.compare(gold, got)
 		ar.Scores[cat] = s
 		for _, m := range misses {
 			m.Category = cat
@@ -209,20 +212,20 @@ func scoreArticle(ctx context.Context, goldPath, articlesDir string, r graph.Art
 
 // compare matches found tuples to gold tuples (each gold value may list
 // alternatives separated by "|"); each gold tuple matches at most once.
-func compare(gold, got [][]string) (*Score, []Miss) {
+func (n namer) compare(gold, got [][]string) (*Score, []Miss) {
 	s := &Score{}
 	var misses []Miss
 	used := make([]bool, len(gold))
 	seen := map[string]bool{}
 	for _, t := range got {
-		k := strings.Join(keys(t), "\x1f")
+		k := strings.Join(n.keys(t), "\x1f")
 		if seen[k] {
 			continue // the same answer twice counts once
 		}
 		seen[k] = true
 		hit := false
 		for i, gt := range gold {
-			if !used[i] && tupleMatches(gt, t) {
+			if !used[i] && n.tupleMatches(gt, t) {
 				used[i], hit = true, true
 				break
 			}
@@ -234,7 +237,7 @@ func compare(gold, got [][]string) (*Score, []Miss) {
 		// An answer that repeats a matched gold tuple (two spellings) is not wrong.
 		dup := false
 		for i, gt := range gold {
-			if used[i] && tupleMatches(gt, t) {
+			if used[i] && n.tupleMatches(gt, t) {
 				dup = true
 			}
 		}
@@ -252,39 +255,47 @@ func compare(gold, got [][]string) (*Score, []Miss) {
 	return s, misses
 }
 
-func tupleMatches(gold, got []string) bool {
+func (n namer) tupleMatches(gold, got []string) bool {
 	if len(gold) != len(got) {
 		return false
 	}
 	for i := range gold {
-		if !valueMatches(gold[i], got[i]) {
+		if !n.valueMatches(gold[i], got[i]) {
 			return false
 		}
 	}
 	return true
 }
 
-func valueMatches(gold, got string) bool {
-	k := key(got)
+func (n namer) valueMatches(gold, got string) bool {
+	k := n.key(got)
 	for _, alt := range strings.Split(gold, "|") {
-		if key(alt) == k {
+		if n.key(alt) == k {
 			return true
 		}
 	}
 	return false
 }
 
+// namer compares names.
+type namer struct{ lx *lexicon.Lexicon }
+
 // key folds a name for comparison: case, diacritics, punctuation and a leading
-// "the" do not count.
-func key(s string) string {
-	k := text.Key(s)
-	return strings.TrimPrefix(k, "the ")
+// "the" do not count, and a name the lexicon knows stands for its entry.
+func (n namer) key(s string) string {
+	if n.lx != nil {
+		toks := text.Tokenize(s)
+		if m, ok := n.lx.MatchAt(toks, 0); ok && m.End == len(toks) && m.Entry() != nil && m.Form != lexicon.FormShort {
+			return "entry:" + m.Entry().ID
+		}
+	}
+	return strings.TrimPrefix(text.Key(s), "the ")
 }
 
-func keys(t []string) []string {
+func (n namer) keys(t []string) []string {
 	out := make([]string, len(t))
 	for i, v := range t {
-		out[i] = key(v)
+		out[i] = n.key(v)
 	}
 	return out
 }
