@@ -164,10 +164,12 @@ func indexBucket(ind kv.QuadIndex) hkv.Key {
 // Close closes the store.
 func (s *Store) Close() error { return s.QS.Close() }
 
-// Stats are the store's counts.
+// Size returns the number of quads in the store.
 func (s *Store) Size(ctx context.Context) (int64, error) {
 	st, err := s.QS.Stats(ctx, true)
-	if err != nil {
+	if errors.Is(err, kv.ErrNoBucket) {
+		return 0, nil // a new bolt store has no size record until its first write
+	} else if err != nil {
 		return 0, err
 	}
 	return st.Quads.Value, nil

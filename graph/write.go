@@ -134,6 +134,7 @@ func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []
 		}
 	}
 	var deltas []cgraph.Delta
+	deleted := map[quad.Quad]bool{} // a quad may be found twice: as a node's and as a statement's
 	// Shared quads first: adding one that exists is a no-op (IgnoreDup).
 	for _, q := range newShared {
 		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
@@ -144,7 +145,8 @@ func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []
 		}
 	}
 	for _, q := range old {
-		if !newOwn[q] {
+		if !newOwn[q] && !deleted[q] {
+			deleted[q] = true
 			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 		}
 	}
@@ -166,7 +168,10 @@ func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []
 			return nil, err
 		}
 		for _, sq := range shared {
-			deltas = append(deltas, cgraph.Delta{Quad: sq, Action: cgraph.Delete})
+			if !deleted[sq] {
+				deleted[sq] = true
+				deltas = append(deltas, cgraph.Delta{Quad: sq, Action: cgraph.Delete})
+			}
 		}
 	}
 	return deltas, nil

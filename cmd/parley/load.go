@@ -39,6 +39,10 @@ file does not stop the others; the exit status is 1 if any failed.`,
 				return err
 			}
 			defer store.Close()
+			before, err := store.Size(cmd.Context())
+			if err != nil {
+				return err
+			}
 			reader := &loaders.FileReader{Extractor: x, MaxSize: maxSize}
 			stderr := cmd.ErrOrStderr()
 			sum := store.Load(cmd.Context(), files, reader, workers, func(ev graph.Event) {
@@ -46,15 +50,19 @@ file does not stop the others; the exit status is 1 if any failed.`,
 					fmt.Fprintf(stderr, "parley: load %v\n", ev.Err)
 				}
 			})
+			after, err := store.Size(cmd.Context())
+			if err != nil {
+				return err
+			}
 			if asJSON {
 				enc := json.NewEncoder(cmd.OutOrStdout())
-				if err := enc.Encode(map[string]int{"loaded": sum.Loaded, "unchanged": sum.Unchanged, "failed": sum.Failed,
-					"quads_added": sum.Added, "quads_deleted": sum.Deleted}); err != nil {
+				if err := enc.Encode(map[string]int64{"loaded": int64(sum.Loaded), "unchanged": int64(sum.Unchanged),
+					"failed": int64(sum.Failed), "quads_before": before, "quads_after": after}); err != nil {
 					return err
 				}
 			} else {
-				fmt.Fprintf(cmd.OutOrStdout(), "%d loaded, %d unchanged, %d failed; %d quads written, %d deleted (%s)\n",
-					sum.Loaded, sum.Unchanged, sum.Failed, sum.Added, sum.Deleted, storeName(opt))
+				fmt.Fprintf(cmd.OutOrStdout(), "%d loaded, %d unchanged, %d failed; quads %+d, %d in %s\n",
+					sum.Loaded, sum.Unchanged, sum.Failed, after-before, after, storeName(opt))
 			}
 			if sum.Failed > 0 {
 				return errQuiet{fmt.Sprintf("%d failed", sum.Failed)}

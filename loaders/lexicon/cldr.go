@@ -10,11 +10,14 @@ import (
 // capitals and the short forms news writes.
 func addCLDRCountries(lx *Lexicon) {
 	en, ar := display.English.Regions(), display.Arabic.Regions()
+	notStates := map[string]bool{"UN": true, "EU": true, "EZ": true, "QO": true, "ZZ": true}
 	for a := 'A'; a <= 'Z'; a++ {
 		for b := 'A'; b <= 'Z'; b++ {
 			code := string([]rune{a, b})
 			r, err := language.ParseRegion(code)
-			if err != nil || !r.IsCountry() || r.String() != code {
+			// Deprecated codes (DD, YD, ZR) canonicalise to today's; groups (UN, EU) are
+			// not countries.
+			if err != nil || notStates[code] || !r.IsCountry() || r.IsGroup() || r.IsPrivateUse() || r.String() != code || r.Canonicalize().String() != code {
 				continue
 			}
 			enName, arName := en.Name(r), ar.Name(r)

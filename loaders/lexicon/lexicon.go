@@ -304,14 +304,23 @@ func (lx *Lexicon) upsert(e *Entry, builtin bool) error {
 	return nil
 }
 
+// dedupe drops names that fold to one already listed; a name marked ambiguous (?)
+// in any of its spellings stays marked, so CLDR's unmarked spelling of عمان cannot
+// undo the countries file's عمان?.
 func dedupe(in []string) []string {
-	seen := map[string]bool{}
-	out := in[:0]
-	for _, s := range in {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
+	first := map[string]int{}
+	var out []string
+	for _, raw := range in {
+		n, amb := parseName(raw)
+		k := text.Key(n)
+		if i, ok := first[k]; ok {
+			if amb && !strings.HasSuffix(out[i], "?") {
+				out[i] += "?"
+			}
+			continue
 		}
+		first[k] = len(out)
+		out = append(out, raw)
 	}
 	return out
 }

@@ -186,7 +186,7 @@ func splitHeadline(s string) (string, string) {
 var (
 	mdHeading = regexp.MustCompile(`(?m)^#{1,6}[ \t]+`)
 	mdLink    = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	mdEmph    = regexp.MustCompile(`(\*\*|__|\*|_)([^*_\n]+)(\*\*|__|\*|_)`)
+	mdEmph    = regexp.MustCompile(`(^|[^\pL\pN])(\*\*|__|\*|_)([^*_\n]+?)(\*\*|__|\*|_)([^\pL\pN]|$)`)
 	mdList    = regexp.MustCompile(`(?m)^[ \t]*([-*+]|\d+\.)[ \t]+`)
 	mdQuote   = regexp.MustCompile(`(?m)^[ \t]*>[ \t]?`)
 	mdRule    = regexp.MustCompile(`(?m)^[ \t]*([-*_][ \t]*){3,}$`)
@@ -198,7 +198,7 @@ func stripMarkdown(s string) string {
 	s = mdRule.ReplaceAllString(s, "")
 	s = mdHeading.ReplaceAllString(s, "")
 	s = mdLink.ReplaceAllString(s, "$1")
-	s = mdEmph.ReplaceAllString(s, "$2")
+	s = mdEmph.ReplaceAllString(s, "$1$3$5")
 	s = mdList.ReplaceAllString(s, "")
 	s = mdQuote.ReplaceAllString(s, "")
 	s = mdCode.ReplaceAllString(s, "$1")

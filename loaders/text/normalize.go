@@ -35,7 +35,7 @@ func Fold(s string) string {
 func isASCIILower(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') || c == '`' {
 			return false
 		}
 	}
@@ -93,7 +93,7 @@ func HasArabic(s string) bool {
 }
 
 // Key is the folded form of a name that lookups compare: its words folded and
-// joined by single spaces, punctuation dropped ("the U.S.'s" → "the u.s").
+// joined by single spaces, punctuation dropped ("the U.S.'s" → "the u.s.").
 func Key(name string) string {
 	var words []string
 	for _, t := range Tokenize(name) {

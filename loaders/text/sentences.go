@@ -44,9 +44,10 @@ func Sentences(src string) []Sentence {
 		if t.Norm == "." && i > 0 && i > begin && !toks[i].SpaceBefore && abbreviations[toks[i-1].Norm] && toks[i-1].Kind == Word {
 			continue
 		}
-		// Keep closing quotes and brackets with the sentence they close.
+		// Keep further stops ("?!", "...") and closing quotes and brackets with the
+		// sentence they close.
 		j := i + 1
-		for j < len(toks) && toks[j].Kind == Punct && !toks[j].SpaceBefore && isCloser(toks[j].Norm) {
+		for j < len(toks) && toks[j].Kind == Punct && !toks[j].SpaceBefore && (isCloser(toks[j].Norm) || isTerminal(toks[j].Norm)) {
 			j++
 		}
 		if j < len(toks) && !toks[j].SpaceBefore && !toks[j].LineBefore && toks[j].Kind != Punct {
@@ -61,7 +62,7 @@ func Sentences(src string) []Sentence {
 
 func isTerminal(p string) bool {
 	switch p {
-	case ".", "!", "?", "…":
+	case ".", "!", "?", "...": // … folds to "..."
 		return true
 	}
 	return false

@@ -88,7 +88,7 @@ func scanWord(s string, i int) int {
 		switch {
 		case isWordRune(r) || unicode.IsDigit(r) && i > start:
 			i += size
-		case isApostrophe(r) && i > start && isLatinBefore(s[start:i]):
+		case isApostrophe(r) && i > start && (isLatinBefore(s[start:i]) || isDottedInitials(s[start:i])):
 			// "Qatar's", "O'Brien", "Qatars'" keep their apostrophe.
 			next, nsize := utf8.DecodeRuneInString(s[i+size:])
 			if next != utf8.RuneError && unicode.IsLetter(next) && !IsArabic(next) {
@@ -101,10 +101,13 @@ func scanWord(s string, i int) int {
 			return i
 		case r == '.' && isInitialSoFar(s[start:i]):
 			// "J." "U.S." "ج." : a single letter followed by a dot.
-			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			next, size := utf8.DecodeRuneInString(s[i+1:])
 			i++
 			if isWordRune(next) && isSingleLetterAhead(s[i:]) {
 				continue
+			}
+			if isApostrophe(next) && strings.HasPrefix(s[i+size:], "s") {
+				continue // "U.S.'s"
 			}
 			return i
 		default:
@@ -112,6 +115,19 @@ func scanWord(s string, i int) int {
 		}
 	}
 	return i
+}
+
+// isDottedInitials reports whether w is "U.S." or "J.": letters each followed by a dot.
+func isDottedInitials(w string) bool {
+	if len(w) < 2 || !strings.HasSuffix(w, ".") {
+		return false
+	}
+	for i, r := range w {
+		if i%2 == 0 && !unicode.IsLetter(r) || i%2 == 1 && r != '.' || r >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isLatinBefore(w string) bool {
