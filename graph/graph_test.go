@@ -32,7 +32,9 @@ func doc(article, node, actor string) Doc {
 	a, n, ac := quad.IRI(article), quad.IRI(node), quad.IRI(actor)
 	st := schema.StatementID(n, schema.Mediator, ac)
 	d := Doc{IRI: a}
-	own := func(s, p, o quad.Value) { d.Quads = append(d.Quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: a}) }
+	own := func(s, p, o quad.Value) {
+		d.Quads = append(d.Quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: a})
+	}
 	shared := func(s, p, o quad.Value) {
 		d.Quads = append(d.Quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: schema.Derived})
 	}
