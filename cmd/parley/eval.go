@@ -28,7 +28,8 @@ the gold. Scores are micro-averaged over articles.`,
 			if err != nil {
 				return err
 			}
-			rep, err := eval.Run(cmd.Context(), args[0], articles, &loaders.FileReader{Extractor: x}, x.Lexicon())
+			rep, err := eval.Run(cmd.Context(), eval.Config{GoldDir: args[0], ArticlesDir: articles,
+				Reader: &loaders.FileReader{Extractor: x}, Lexicon: x.Lexicon()})
 			if err != nil {
 				return err
 			}

@@ -80,20 +80,29 @@ type Report struct {
 	Articles []ArticleResult
 }
 
-// Run scores every gold file in goldDir; each names its article, looked up in
-// articlesDir (by default the "articles" directory beside goldDir). Names match when
-// they fold to the same words, or when lx (if not nil) knows both as one entry
-// ("ELN" and "National Liberation Army").
-func Run(ctx context.Context, goldDir, articlesDir string, r graph.ArticleReader, lx *lexicon.Lexicon) (*Report, error) {
-	if articlesDir == "" {
-		articlesDir = filepath.Join(filepath.Dir(filepath.Clean(goldDir)), "articles")
+// Config says what to score and how.
+type Config struct {
+	GoldDir     string
+	ArticlesDir string              // where gold files' articles are; default: "articles" beside GoldDir
+	Reader      graph.ArticleReader // reads and extracts an article
+	// Lexicon, if set, lets two names of one entry match ("ELN" and "National
+	// Liberation Army"); otherwise names match when they fold to the same words.
+	Lexicon *lexicon.Lexicon
+	// StoreDir, if set, holds a bolt store per article; otherwise stores are in memory.
+	StoreDir string
+}
+
+// Run scores every gold file in c.GoldDir.
+func Run(ctx context.Context, c Config) (*Report, error) {
+	if c.ArticlesDir == "" {
+		c.ArticlesDir = filepath.Join(filepath.Dir(filepath.Clean(c.GoldDir)), "articles")
 	}
-	files, err := filepath.Glob(filepath.Join(goldDir, "*.json"))
+	files, err := filepath.Glob(filepath.Join(c.GoldDir, "*.json"))
 	if err != nil {
 		return nil, err
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("eval: no gold files (*.json) in %s", goldDir)
+		return nil, fmt.Errorf("eval: no gold files (*.json) in %s", c.GoldDir)
 	}
 	sort.Strings(files)
 	rep := &Report{Scores: map[string]*Score{}}
@@ -101,7 +110,7 @@ func Run(ctx context.Context, goldDir, articlesDir string, r graph.ArticleReader
 		rep.Scores[c] = &Score{}
 	}
 	for _, f := range files {
-		ar, err := scoreArticle(ctx, f, articlesDir, r, namer{lx})
+		ar, err := c.scoreArticle(ctx, f)
 		if err != nil {
 			return nil, err
 		}
@@ -132,18 +141,23 @@ func readGold(path string) (*Gold, error) {
 	return &g, nil
 }
 
-func scoreArticle(ctx context.Context, goldPath, articlesDir string, r graph.ArticleReader, n namer) (*ArticleResult, error) {
+func (c Config) scoreArticle(ctx context.Context, goldPath string) (*ArticleResult, error) {
 	g, err := readGold(goldPath)
 	if err != nil {
 		return nil, err
 	}
-	store, err := graph.Open(graph.Options{Backend: graph.Memory})
+	n := namer{c.Lexicon}
+	opt := graph.Options{Backend: graph.Memory}
+	if c.StoreDir != "" {
+		opt = graph.Options{Path: filepath.Join(c.StoreDir, strings.TrimSuffix(filepath.Base(goldPath), ".json")+".db"), Create: true}
+	}
+	store, err := graph.Open(opt)
 	if err != nil {
 		return nil, err
 	}
 	defer store.Close()
 	var loadErr error
-	store.Load(ctx, []string{filepath.Join(articlesDir, g.Article)}, r, 1, func(ev graph.Event) {
+	store.Load(ctx, []string{filepath.Join(c.ArticlesDir, g.Article)}, c.Reader, 1, func(ev graph.Event) {
 		if ev.Err != nil {
 			loadErr = ev.Err
 		}

@@ -24,7 +24,9 @@ func TestEvalAboveFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Run(context.Background(), "../../testdata/gold", "", &loaders.FileReader{Extractor: x}, lx)
+	// Each article in its own real bolt store, queried with the saved queries.
+	rep, err := Run(context.Background(), Config{GoldDir: "../../testdata/gold", Reader: &loaders.FileReader{Extractor: x},
+		Lexicon: lx, StoreDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
