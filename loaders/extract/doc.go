@@ -195,6 +195,9 @@ func (d *doc) resolveAmbiguous() {
 					tie = true
 				}
 			}
+			if best == nil && len(m.Entries) == 1 && d.locative(si, m) {
+				best, tie = m.Entries[0], false
+			}
 			if best != nil && !tie {
 				m.Entries, m.Ambiguous = []*lexicon.Entry{best}, false
 				out = append(out, m)
@@ -202,6 +205,22 @@ func (d *doc) resolveAmbiguous() {
 		}
 		d.mentions[si] = out
 	}
+}
+
+// locative reports whether an Arabic place name that is also a common word (مسقط,
+// جدة) stands after "في", "إلى" or "من", where the word reading is unlikely; "مسقط
+// رأسه" (his birthplace) is the idiom that still is not a place.
+func (d *doc) locative(si int, m lexicon.Mention) bool {
+	toks := d.sents[si].Tokens
+	if !m.Arabic || m.Entries[0].Class != lexicon.Place || m.Start == 0 {
+		return false
+	}
+	switch toks[m.Start-1].Norm {
+	case "في", "فى", "الى", "من", "بمدينه", "مدينه":
+	default:
+		return false
+	}
+	return m.End >= len(toks) || !strings.HasPrefix(toks[m.End].Norm, "راس")
 }
 
 func (d *doc) addChunk(si int, c *chunk) {

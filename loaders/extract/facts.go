@@ -82,7 +82,7 @@ func (d *doc) mediatorsInSentence(si int) map[*Entity]bool {
 // buildNegotiations gathers the sets of parties the article speaks of and picks the
 // main one: the set named most ("between A and B" counts twice, the headline
 // doubles). Hints (sides named together) that include an actor the article calls a
-// mediator or an observer are not parties. With no set at all, the two sides the
+// mediator, or that only name observers, are not parties. With no set at all, the two sides the
 // article names most, mediators and observers aside, are taken.
 func (d *doc) buildNegotiations() {
 	mediators, observers := d.roles()
@@ -96,11 +96,15 @@ func (d *doc) buildNegotiations() {
 			continue
 		}
 		inSentence := d.mediatorsInSentence(m.si)
-		skip := false
+		skip, allObservers := false, true
 		for _, p := range parties {
-			if inSentence[p] || rel == "parties_hint" && (mediators[p] || observers[p]) {
+			if inSentence[p] || rel == "parties_hint" && mediators[p] {
 				skip = true
 			}
+			allObservers = allObservers && observers[p]
+		}
+		if rel == "parties_hint" && allObservers {
+			skip = true // "Egypt and the UAE welcomed the talks"
 		}
 		if skip {
 			continue
@@ -447,13 +451,31 @@ func (d *doc) collectPeople() {
 	}
 }
 
-// collectLocations lists the places named as places, in order of first mention.
+// collectLocations lists the places named as places, in order of first mention:
+// not a capital speaking for its government ("Moscow rejected", "Kyiv's position"),
+// nor a region wider than a country (the Middle East, the Horn of Africa).
 func (d *doc) collectLocations() {
-	for si := range d.chunks {
-		for _, c := range d.chunks[si] {
-			if c.isPlace() && !d.actorUse[c] {
-				d.addLocation(c.entity)
+	for _, m := range d.matches {
+		if m.rule.Relation == "metonym" {
+			for _, it := range m.slots['G'] {
+				d.actorUse[it.c] = true
 			}
+		}
+	}
+	for si := range d.chunks {
+		toks := d.sents[si].Tokens
+		for _, c := range d.chunks[si] {
+			if !c.isPlace() || d.actorUse[c] {
+				continue
+			}
+			e := c.entity.Entry
+			if e != nil && e.StandsFor != "" && toks[c.end-1].Possessive {
+				continue
+			}
+			if e != nil && e.Kind == "region" && e.Country == "" {
+				continue
+			}
+			d.addLocation(c.entity)
 		}
 	}
 	for _, f := range d.facts {

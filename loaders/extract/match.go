@@ -181,6 +181,10 @@ func (m *matcher) slot(s byte, ti int) []slotCandidate {
 		return m.list(ti, func(c *chunk) bool { return c.actor != nil || c.isPlace() && venueKind(c) })
 	case 'N':
 		return m.rawName(ti)
+	case 'G':
+		return m.list(ti, func(c *chunk) bool {
+			return c.isPlace() && c.entity.Entry != nil && c.entity.Entry.StandsFor != ""
+		})
 	}
 	return nil
 }

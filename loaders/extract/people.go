@@ -118,12 +118,13 @@ func (p *personFinder) titled(i int) *chunk {
 }
 
 // skipModifiers passes over up to two Arabic words with the article after a title,
-// before the name: "المبعوث الخاص ستيف ويتكوف", "رئيس وفد الحكومة أوتي باتينيو".
-// Arabic first names do not start with ال, so such words describe the office.
+// before the name: "المبعوث الخاص ستيف ويتكوف", "رئيس وفد الحكومة أوتي باتينيو",
+// "بالوكالة", "للإصلاح". Arabic first names do not take the article, so such words
+// describe the office.
 func (p *personFinder) skipModifiers(j int) int {
 	for n := 0; n < 2 && j+1 < len(p.toks); n++ {
 		t := p.toks[j]
-		if !t.Arabic || t.Kind != text.Word || !strings.HasPrefix(t.Norm, "ال") || len([]rune(t.Norm)) < 4 {
+		if !t.Arabic || t.Kind != text.Word || len([]rune(t.Norm)) < 4 || !hasArticle(t.Norm) {
 			break
 		}
 		if _, ok := p.mention(j); ok || p.d.lx.IsGivenName(t.Norm) || p.d.x.words.has("ar", listConnector, t.Norm) {
@@ -136,6 +137,16 @@ func (p *personFinder) skipModifiers(j int) int {
 		j++
 	}
 	return j
+}
+
+// hasArticle reports whether a folded Arabic word carries ال after its clitics.
+func hasArticle(w string) bool {
+	for _, s := range text.Stems(w) {
+		if s.Definite {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *personFinder) titleEntry(m lexicon.Mention) bool {
@@ -343,10 +354,15 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 }
 
 // firstStem strips a conjunction from an Arabic first name ("وهاكان" → "هاكان").
+// Only a conjunction: a first name takes neither the article nor a preposition, so
+// "السلام" is not "سلام" and "بيان" is not "يان".
 func firstStem(w string, lx *lexicon.Lexicon) string {
-	for _, s := range text.Stems(w) {
-		if lx.IsGivenName(s.Form) {
-			return s.Form
+	if lx.IsGivenName(w) {
+		return w
+	}
+	for _, c := range []string{"و", "ف"} {
+		if rest := strings.TrimPrefix(w, c); rest != w && lx.IsGivenName(rest) {
+			return rest
 		}
 	}
 	return w
@@ -421,6 +437,9 @@ func (p *personFinder) arabicName(i int) int {
 		}
 		words++
 		j++
+		if j < len(p.toks) && p.toks[j].Norm == "الله" {
+			j++ // رحمة الله، نصر الله: one name
+		}
 	}
 	return j
 }

@@ -47,6 +47,7 @@ var relations = map[string]string{
 	"border":       "P",   // the border between P
 	"issue":        "P",   // an issue trigger (optionally between P)
 	"noise":        "",    // the sentence is page furniture ("ALSO READ: …"): skip it
+	"metonym": "G", // G, a capital or palace, acts as its government ("Moscow rejected"): not a location
 }
 
 // Slots:
@@ -54,7 +55,8 @@ var relations = map[string]string{
 //   (countries, organisations, nisba adjectives, people for their affiliation,
 //   capitals for their governments); {L} places where talks are held (cities,
 //   buildings, landmarks); {H} a host: a place standing for a government or an actor;
-//   {N} the name of a person not in the lexicon.
+//   {N} the name of a person not in the lexicon; {G} a capital or palace that can
+//   stand for its government.
 
 type elemKind uint8
 
