@@ -47,7 +47,7 @@ var relations = map[string]string{
 	"border":       "P",   // the border between P
 	"issue":        "P",   // an issue trigger (optionally between P)
 	"noise":        "",    // the sentence is page furniture ("ALSO READ: …"): skip it
-	"metonym": "G", // G, a capital or palace, acts as its government ("Moscow rejected"): not a location
+	"metonym":      "G",   // G, a capital or palace, acts as its government ("Moscow rejected"): not a location
 }
 
 // Slots:
