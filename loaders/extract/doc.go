@@ -261,6 +261,11 @@ func (d *doc) chunkSentence(si int) {
 		}
 		m, ok := at[i]
 		if !ok {
+			if c := d.descriptorChunk(si, i); c != nil {
+				d.addChunk(si, c)
+				i = c.end
+				continue
+			}
 			i++
 			continue
 		}
@@ -269,6 +274,119 @@ func (d *doc) chunkSentence(si int) {
 		}
 		i = m.End
 	}
+}
+
+// descriptorChunk resolves a description of an armed group or movement ("the
+// group", "the Palestinian group", "the paramilitary force", «الحركة», «الحركة
+// الفلسطينية») to the one the article names most, when there is one; with a
+// nationality, only among that country's groups.
+func (d *doc) descriptorChunk(si, i int) *chunk {
+	toks := d.sents[si].Tokens
+	t := toks[i]
+	start, j := i, i
+	var country *lexicon.Entry
+	if t.Arabic {
+		found := false
+		for _, st := range text.Stems(t.Norm) {
+			if st.Definite && d.x.words.has("ar", listDescriptor, st.Form) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return nil
+		}
+		j = i + 1
+		if m, ok := d.mentionAt(si, j); ok && m.Form == lexicon.FormAdj && m.Entry() != nil && m.Entry().Class == lexicon.Country {
+			country, j = m.Entry(), m.End
+		}
+	} else {
+		if t.Norm != "the" {
+			return nil
+		}
+		j = i + 1
+		for n := 0; n < 3 && j < len(toks); n++ {
+			if m, ok := d.mentionAt(si, j); ok && m.Form == lexicon.FormAdj && m.Entry() != nil && m.Entry().Class == lexicon.Country {
+				country, j = m.Entry(), m.End
+				continue
+			}
+			if toks[j].Kind == text.Word && !toks[j].Cap && d.x.words.has("en", listDescriptor, toks[j].Norm) {
+				break
+			}
+			if m, ok := d.mentionAt(si, j); ok && m.End+1 < len(toks) && toks[m.End].IsPunct("-") && d.x.words.has("en", listDescriptorAdj, toks[m.End+1].Norm) {
+				j = m.End + 2 // "the Rwanda-backed rebels"
+				continue
+			}
+			if toks[j].Kind != text.Word || toks[j].Cap || !d.x.words.has("en", listDescriptorAdj, toks[j].Norm) {
+				return nil
+			}
+			j++
+		}
+		if j >= len(toks) || toks[j].Cap || !d.x.words.has("en", listDescriptor, toks[j].Norm) {
+			return nil
+		}
+		j++
+		if j < len(toks) && toks[j].Norm == "of" {
+			return nil // "the group of mediators"
+		}
+	}
+	e := d.mostNamedGroup(country, si)
+	if e == nil {
+		return nil
+	}
+	ev := Evidence{Sentence: si, Rule: "descriptor:" + e.ID, Trigger: d.span(si, start, j)}
+	ent := d.entityFor(e, ev)
+	return &chunk{start: start, end: j, entity: ent, actor: ent, form: lexicon.FormName, conj: t.Arabic && strings.HasPrefix(t.Norm, "و"), how: ev.Rule}
+}
+
+// mentionAt returns the lexicon mention starting at token i of sentence si.
+func (d *doc) mentionAt(si, i int) (lexicon.Mention, bool) {
+	for _, m := range d.mentions[si] {
+		if m.Start == i {
+			return m, true
+		}
+	}
+	return lexicon.Mention{}, false
+}
+
+// mostNamedGroup returns the armed group or movement (of country, if given) the
+// article names most; between groups named as often, the one named last before
+// sentence si, as a reader would take "the group" to mean.
+func (d *doc) mostNamedGroup(country *lexicon.Entry, si int) *lexicon.Entry {
+	count := map[*lexicon.Entry]int{}
+	last := map[*lexicon.Entry]int{}
+	for s, ms := range d.mentions {
+		for _, m := range ms {
+			e := m.Entry()
+			if e == nil || e.Class != lexicon.Organization || m.Form != lexicon.FormName {
+				continue
+			}
+			if e.Kind != "armed_group" && e.Kind != "movement" {
+				continue
+			}
+			if country != nil && d.lx.Entry(e.Country) != country {
+				continue
+			}
+			count[e]++
+			if s <= si {
+				last[e] = s + 1
+			}
+		}
+	}
+	var best *lexicon.Entry
+	for e, n := range count {
+		if best == nil || n > count[best] || n == count[best] && last[e] > last[best] {
+			best = e
+		}
+	}
+	if best != nil && last[best] == 0 {
+		for e, n := range count {
+			if e != best && n == count[best] {
+				return nil // a tie that nothing before the description breaks
+			}
+		}
+	}
+	return best
 }
 
 // mentionChunk makes the chunk of a plain lexicon mention; nil for titles and for

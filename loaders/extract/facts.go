@@ -80,8 +80,8 @@ func (d *doc) mediatorsInSentence(si int) map[*Entity]bool {
 }
 
 // buildNegotiations gathers the sets of parties the article speaks of and picks the
-// main one: the set named most ("between A and B" counts twice, the headline
-// doubles). Hints (sides named together) that include an actor the article calls a
+// main one: the set named most ("between A and B" counts twice as much as other
+// hints; the headline four times and the lead twice as much as later sentences). Hints (sides named together) that include an actor the article calls a
 // mediator, or that only name observers, are not parties. With no set at all, the two sides the
 // article names most, mediators and observers aside, are taken.
 func (d *doc) buildNegotiations() {
@@ -113,8 +113,11 @@ func (d *doc) buildNegotiations() {
 		if rel == "parties_hint" {
 			w = 1
 		}
-		if m.si == 0 {
-			w *= 2
+		switch {
+		case m.si == 0:
+			w *= 4 // the headline says what the article is about
+		case m.si <= 2:
+			w *= 2 // and so does the lead
 		}
 		d.negotiation(parties, d.evidence(m)).Weight += w
 	}

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 
+	"github.com/parleygraph/parley/loaders/lexicon"
+
 	"github.com/parleygraph/parley/loaders/text"
 )
 
@@ -173,6 +175,9 @@ func (m *matcher) slot(s byte, ti int) []slotCandidate {
 			if s == 'R' && c.entity != nil && c.entity.Kind == KindPerson {
 				return true
 			}
+			if s == 'P' && m.modifier(c) {
+				return false // "the Rwanda-backed rebels": Rwanda is not a side here
+			}
 			return c.actor != nil && (c.entity.Kind != KindPlace || c.entity.Entry != nil && c.entity.Entry.StandsFor != "")
 		})
 	case 'L':
@@ -187,6 +192,14 @@ func (m *matcher) slot(s byte, ti int) []slotCandidate {
 		})
 	}
 	return nil
+}
+
+// modifier reports whether a chunk is the first half of an English compound
+// adjective ("Rwanda-backed", "Hamas-led").
+func (m *matcher) modifier(c *chunk) bool {
+	k := c.end
+	return k+1 < len(m.toks) && m.toks[k].IsPunct("-") && !m.toks[k].SpaceBefore && !m.toks[k+1].SpaceBefore &&
+		m.toks[k+1].Kind == text.Word && !m.toks[k+1].Arabic && !m.toks[k+1].Cap
 }
 
 func venueKind(c *chunk) bool {
@@ -209,16 +222,17 @@ func (m *matcher) list(ti int, ok func(*chunk) bool) []slotCandidate {
 	var cands []slotCandidate
 	i := ti
 	for {
-		j := m.skipQuotes(i)
-		if j < len(m.toks) && !m.toks[j].Arabic && m.toks[j].Norm == "the" {
-			j++
-		}
+		j := m.skipSideNoun(m.skipDeterminer(m.skipQuotes(i)))
 		c := m.d.chunkAt[m.si][j]
 		if c == nil || !ok(c) {
 			break
 		}
 		items = append(items, slotItem{c: c, start: c.start, end: c.end})
-		end := m.skipParenthesis(m.skipQuotes(c.end))
+		end := c.end
+		if c.form == lexicon.FormAdj && end < len(m.toks) && !m.toks[end].Arabic && m.d.x.words.has("en", listSideNoun, m.toks[end].Norm) {
+			end++ // "the Congolese government"
+		}
+		end = m.skipParenthesis(m.skipQuotes(end))
 		cands = append(cands, slotCandidate{items: append([]slotItem(nil), items...), end: c.end})
 		if end > c.end {
 			cands = append(cands, slotCandidate{items: append([]slotItem(nil), items...), end: end})
@@ -229,27 +243,53 @@ func (m *matcher) list(ti int, ok func(*chunk) bool) []slotCandidate {
 			k++
 		}
 		k = m.skipQuotes(k)
-		if k < len(m.toks) && !m.toks[k].Arabic && m.toks[k].Norm == "the" {
-			k++
-		}
-		next := m.d.chunkAt[m.si][k]
+		nk := m.skipSideNoun(m.skipDeterminer(k))
+		next := m.d.chunkAt[m.si][nk]
 		if next == nil {
 			break
 		}
-		joined := k > end || next.conj || (c.form == next.form && c.form != 0 && k == end)
+		conj := next.conj || nk > k && m.toks[k].Arabic && strings.HasPrefix(m.toks[k].Norm, "و")
+		joined := k > end || conj || (c.form == next.form && c.form != 0 && k == end)
 		if !joined {
 			break
 		}
 		i = k
-		if m.toks[k-1].Norm == "the" {
-			i = k - 1
-		}
 	}
 	// Longest first.
 	for a, b := 0, len(cands)-1; a < b; a, b = a+1, b-1 {
 		cands[a], cands[b] = cands[b], cands[a]
 	}
 	return cands
+}
+
+// skipDeterminer passes over an English "the" and up to two lower-case words after
+// it ("the paramilitary Rapid Support Forces", "the rebel M23") when a name follows.
+func (m *matcher) skipDeterminer(i int) int {
+	if i >= len(m.toks) || m.toks[i].Arabic || m.toks[i].Norm != "the" || m.d.chunkAt[m.si][i] != nil {
+		return i
+	}
+	for k := i + 1; k < len(m.toks) && k <= i+3; k++ {
+		if m.d.chunkAt[m.si][k] != nil {
+			return k
+		}
+		t := m.toks[k]
+		if t.Kind != text.Word || t.Cap || m.d.x.words.has("en", listStop, t.Norm) {
+			break
+		}
+	}
+	return i + 1
+}
+
+// skipSideNoun passes over the Arabic noun before a nisba that names a side
+// ("الحكومة الكولومبية", "والجيش السوداني").
+func (m *matcher) skipSideNoun(i int) int {
+	if i+1 >= len(m.toks) || !m.toks[i].Arabic || !m.d.x.words.hasStem("ar", listSideNoun, m.toks[i]) {
+		return i
+	}
+	if c := m.d.chunkAt[m.si][i+1]; c != nil && c.form == lexicon.FormAdj {
+		return i + 1
+	}
+	return i
 }
 
 // skipQuotes returns the first token at or after i that is not a quotation mark.
@@ -276,8 +316,11 @@ func (m *matcher) skipParenthesis(i int) int {
 func (m *matcher) isListSep(k int) bool {
 	t := m.toks[k]
 	switch {
+	case t.Kind == text.Punct && t.Norm == "-":
+		// "Israel-Lebanon" joins; a spaced dash ("DOHA — The …") ends a dateline.
+		return !t.SpaceBefore && k+1 < len(m.toks) && !m.toks[k+1].SpaceBefore
 	case t.Kind == text.Punct:
-		return t.Norm == "," || t.Norm == "-" || t.Norm == "&" || t.Norm == "/"
+		return t.Norm == "," || t.Norm == "&" || t.Norm == "/"
 	case t.Arabic:
 		return t.Norm == "و" || t.Norm == "او"
 	default:

@@ -19,6 +19,12 @@ const (
 	listConnector = "connector" // Arabic name links: بن، أبو، عبد، آل
 	listParticle  = "particle"  // English name particles: bin, al, de
 	listInitial   = "initial"   // Latin initials spelled in Arabic: إي، جي
+	// Descriptions of an armed group the article names: "the group", «الحركة».
+	listDescriptor    = "descriptor"
+	listDescriptorAdj = "descriptor_adj" // words between "the" and the descriptor
+	// Nouns around a demonym or nisba that names a side: "the Congolese government",
+	// «الحكومة الكولومبية».
+	listSideNoun = "side_noun"
 )
 
 // wordLists maps language → list → folded word.
