@@ -37,6 +37,7 @@ type doc struct {
 	sents []text.Sentence
 
 	noise    []bool              // sentences that are page furniture, not the article
+	matchers []*matcher          // per sentence, built on first use
 	mentions [][]lexicon.Mention // lexicon matches per sentence
 	chunks   [][]*chunk          // per sentence, in token order
 	chunkAt  []map[int]*chunk    // per sentence: chunk starting at a token
@@ -137,9 +138,21 @@ func (d *doc) annotate() {
 	}
 }
 
+// matcher returns the rule matcher of sentence si. It reads chunks as rules run, so
+// one serves before and after chunking.
+func (d *doc) matcher(si int) *matcher {
+	if d.matchers == nil {
+		d.matchers = make([]*matcher, len(d.sents))
+	}
+	if d.matchers[si] == nil {
+		d.matchers[si] = newMatcher(d, si)
+	}
+	return d.matchers[si]
+}
+
 // isNoise reports whether a "noise" rule matches sentence si.
 func (d *doc) isNoise(si int) bool {
-	m := newMatcher(d, si)
+	m := d.matcher(si)
 	for _, r := range d.x.rules {
 		if r.Relation == "noise" && r.Lang == d.lang && len(m.run(r)) > 0 {
 			return true

@@ -12,7 +12,7 @@ func (d *doc) applyRules() {
 		if d.noise[si] {
 			continue
 		}
-		m := newMatcher(d, si)
+		m := d.matcher(si)
 		for _, r := range d.x.rules {
 			if r.Lang != d.lang || r.Relation == "noise" {
 				continue

@@ -27,12 +27,17 @@ type matcher struct {
 	d     *doc
 	si    int
 	toks  []text.Token
-	forms [][]string // per token: the folded forms a literal may match
+	forms [][]string      // per token: the folded forms a literal may match
+	words map[string]bool // every form in the sentence
+	// sideNoun marks Arabic nouns before a nisba that names a side.
+	sideNoun []bool
+	requires map[string]bool // word lists the sentence holds, by rule "requires"
 }
 
 func newMatcher(d *doc, si int) *matcher {
 	toks := d.sents[si].Tokens
-	m := &matcher{d: d, si: si, toks: toks, forms: make([][]string, len(toks))}
+	m := &matcher{d: d, si: si, toks: toks, forms: make([][]string, len(toks)), words: map[string]bool{},
+		sideNoun: make([]bool, len(toks)), requires: map[string]bool{}}
 	for i, t := range toks {
 		forms := []string{t.Norm}
 		if t.Arabic {
@@ -42,28 +47,69 @@ func newMatcher(d *doc, si int) *matcher {
 					forms = append(forms, s.Bare())
 				}
 			}
+			m.sideNoun[i] = d.x.words.hasStem("ar", listSideNoun, t)
 		}
 		m.forms[i] = forms
+		for _, f := range forms {
+			m.words[f] = true
+		}
 	}
 	return m
 }
 
 // run returns the non-overlapping matches of r, leftmost first.
 func (m *matcher) run(r *Rule) []ruleMatch {
-	if r.Requires != "" && !m.sentenceHas(r.Lang, strings.TrimPrefix(r.Requires, "@")) {
+	if !m.mayMatch(r) {
 		return nil
 	}
 	var out []ruleMatch
+	slots := map[byte][]slotItem{}
 	for start := 0; start < len(m.toks); start++ {
-		slots := map[byte][]slotItem{}
+		clear(slots)
 		end, ok := m.match(r.elems, 0, start, slots)
 		if !ok || end == start {
 			continue
 		}
-		out = append(out, ruleMatch{rule: r, si: m.si, start: start, end: end, slots: slots})
+		kept := make(map[byte][]slotItem, len(slots))
+		for k, v := range slots {
+			kept[k] = v
+		}
+		out = append(out, ruleMatch{rule: r, si: m.si, start: start, end: end, slots: kept})
 		start = end - 1
 	}
 	return out
+}
+
+// mayMatch is a quick test that the sentence holds the rule's required word list
+// and, for each literal the rule cannot do without, one of its words: most rules
+// fail it, and so never try every start position.
+func (m *matcher) mayMatch(r *Rule) bool {
+	if r.Requires != "" {
+		has, ok := m.requires[r.Requires]
+		if !ok {
+			has = m.sentenceHas(r.Lang, strings.TrimPrefix(r.Requires, "@"))
+			m.requires[r.Requires] = has
+		}
+		if !has {
+			return false
+		}
+	}
+	for _, e := range r.elems {
+		if e.kind != eLit || e.optional {
+			continue
+		}
+		found := false
+		for _, alt := range e.alts {
+			if l := alt[0]; l.prefix || m.words[l.word] {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 func (m *matcher) sentenceHas(lang, list string) bool {
@@ -283,7 +329,7 @@ func (m *matcher) skipDeterminer(i int) int {
 // skipSideNoun passes over the Arabic noun before a nisba that names a side
 // ("الحكومة الكولومبية", "والجيش السوداني").
 func (m *matcher) skipSideNoun(i int) int {
-	if i+1 >= len(m.toks) || !m.toks[i].Arabic || !m.d.x.words.hasStem("ar", listSideNoun, m.toks[i]) {
+	if i+1 >= len(m.toks) || !m.sideNoun[i] {
 		return i
 	}
 	if c := m.d.chunkAt[m.si][i+1]; c != nil && c.form == lexicon.FormAdj {
