@@ -185,8 +185,8 @@ func (d *doc) resolveAmbiguous() {
 			}
 		}
 		for s := range sure {
-			if s.Capital == e.ID || s.StandsFor == e.ID || (s.Country == e.ID && e.Class == lexicon.Country && s.Class == lexicon.Place) {
-				score++
+			if s.Capital == e.ID || s.StandsFor == e.ID || s.Country == e.ID && e.Class == lexicon.Country {
+				score++ // Muscat or an Omani group speaks for Oman
 			}
 		}
 		return score
@@ -221,15 +221,17 @@ func (d *doc) resolveAmbiguous() {
 }
 
 // locative reports whether an Arabic place name that is also a common word (مسقط,
-// جدة) stands after "في", "إلى" or "من", where the word reading is unlikely; "مسقط
+// جدة) stands after "في", "إلى", "من" or a verb of hosting, where the word reading
+// is unlikely; "مسقط
 // رأسه" (his birthplace) is the idiom that still is not a place.
 func (d *doc) locative(si int, m lexicon.Mention) bool {
 	toks := d.sents[si].Tokens
 	if !m.Arabic || m.Entries[0].Class != lexicon.Place || m.Start == 0 {
 		return false
 	}
-	switch toks[m.Start-1].Norm {
-	case "في", "فى", "الى", "من", "بمدينه", "مدينه":
+	switch prev := toks[m.Start-1].Norm; {
+	case prev == "في", prev == "فى", prev == "الى", prev == "من", prev == "بمدينه", prev == "مدينه":
+	case strings.Contains(prev, "ستضاف") || strings.Contains(prev, "ستضيف"): // استضافتها مسقط
 	default:
 		return false
 	}

@@ -51,11 +51,18 @@ func (d *doc) actors(m ruleMatch, slot byte) []*Entity {
 		}
 		seen[it.c.actor] = true
 		out = append(out, it.c.actor)
-		if it.c.entity != nil && it.c.entity.Kind == KindPlace {
+	}
+	return out
+}
+
+// useAsActors records that the places a slot bound stood for governments there
+// ("between Riyadh and Sanaa"), so they are not listed as locations for it.
+func (d *doc) useAsActors(m ruleMatch, slot byte) {
+	for _, it := range m.slots[slot] {
+		if it.c != nil && it.c.entity != nil && it.c.entity.Kind == KindPlace {
 			d.actorUse[it.c] = true
 		}
 	}
-	return out
 }
 
 // mediatorsInSentence are the actors some mediation rule names in sentence si.
@@ -109,6 +116,7 @@ func (d *doc) buildNegotiations() {
 		if skip {
 			continue
 		}
+		d.useAsActors(m, 'P')
 		w := 2
 		if rel == "parties_hint" {
 			w = 1
@@ -314,6 +322,9 @@ func (d *doc) assignFacts() {
 					continue
 				}
 				d.addFact(Fact{Relation: RelMediator, Negotiation: neg, Object: a, Evidence: ev})
+			}
+			if m.rule.Relation != "host" {
+				d.useAsActors(m, slot)
 			}
 			if m.rule.Relation == "host" {
 				for _, it := range m.slots['H'] {

@@ -1,0 +1,221 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/parleygraph/parley/loaders/lexicon"
+)
+
+var (
+	testOnce sync.Once
+	testX    *Extractor
+	testErr  error
+)
+
+func extractor(t *testing.T) *Extractor {
+	t.Helper()
+	testOnce.Do(func() {
+		var lx *lexicon.Lexicon
+		if lx, testErr = lexicon.Load(); testErr == nil {
+			testX, testErr = New(lx)
+		}
+	})
+	if testErr != nil {
+		t.Fatal(testErr)
+	}
+	return testX
+}
+
+// summary renders what an extraction found in a compact, comparable form.
+type summary struct {
+	mediators []string // "Qatar → Hamas – Israel"
+	venues    []string
+	people    []string // "Hakan Fidan (Turkey)"
+	locations []string
+	issues    []string
+}
+
+func summarize(r *Result) summary {
+	var s summary
+	add := func(list *[]string, v string) {
+		for _, x := range *list {
+			if x == v {
+				return
+			}
+		}
+		*list = append(*list, v)
+	}
+	aff := map[*Entity]string{}
+	for _, f := range r.Facts {
+		if f.Relation == RelAffiliation {
+			aff[f.Subject] = f.Object.Name
+		}
+	}
+	for _, f := range r.Facts {
+		switch f.Relation {
+		case RelMediator:
+			add(&s.mediators, f.Object.Name+" → "+f.Negotiation.Name())
+		case RelVenue:
+			add(&s.venues, f.Object.Name)
+		case RelIssue:
+			add(&s.issues, f.Value)
+		}
+	}
+	for _, e := range r.Entities {
+		if e.Kind == KindPerson {
+			add(&s.people, e.Name+" ("+aff[e]+")")
+		}
+	}
+	for _, l := range r.Locations {
+		add(&s.locations, l.Name)
+	}
+	for _, l := range [][]string{s.mediators, s.venues, s.people, s.locations, s.issues} {
+		sort.Strings(l)
+	}
+	return s
+}
+
+func TestMediationPhrasings(t *testing.T) {
+	x := extractor(t)
+	tests := []struct {
+		name, text string
+		want       []string // mediator → parties
+	}{
+		{"ar bi-wasata list", "عنوان\nبدأت المحادثات بين باكستان وأفغانستان بوساطة قطر وتركيا في الدوحة.",
+			[]string{"Qatar → Afghanistan – Pakistan", "Turkey → Afghanistan – Pakistan"}},
+		{"ar chained nisba", "عنوان\nقدمت الوساطة المصرية القطرية الأمريكية مقترحاً جديداً لوقف إطلاق النار بين إسرائيل وحماس.",
+			[]string{"Egypt → Hamas – Israel", "Qatar → Hamas – Israel", "United States → Hamas – Israel"}},
+		{"ar riaya UN nisba", "عنوان\nعقدت جولة جديدة بين الحوثيين والسعودية برعاية أممية وعُمانية.",
+			[]string{"Oman → Houthis – Saudi Arabia", "United Nations → Houthis – Saudi Arabia"}},
+		{"ar hosted between", "عنوان\nوأشار إلى الجولة التي استضافتها مسقط بين إيران والولايات المتحدة الشهر الماضي.",
+			[]string{"Oman → Iran – United States"}},
+		{"ar facilitate between capitals", "عنوان\nوتعمل تركيا على تسهيل المفاوضات بين كييف وموسكو منذ أشهر.",
+			[]string{"Turkey → Russia – Ukraine"}},
+		{"ar wasit of the AU", "عنوان\nأعلن وسيط الاتحاد الإفريقي استئناف المحادثات بين الحكومة الإثيوبية وجبهة تحرير شعب تيغراي.",
+			[]string{"African Union → Ethiopia – TPLF"}},
+		{"ar moves as mediator", "عنوان\nتسعى روسيا وأوكرانيا إلى اتفاق، فيما تتحرك السعودية كوسيط بين الطرفين في محادثات الهدنة بين موسكو وكييف.",
+			[]string{"Saudi Arabia → Russia – Ukraine"}},
+		{"ar clitic on capital", "عنوان\nواستضافت الدوحة محادثات بين الكونغو الديمقراطية وحركة 23 مارس بوساطة قطرية وبمشاركة أمريكية.",
+			[]string{"Qatar → DR Congo – M23"}},
+		{"en brokered by list", "Headline\nThe truce between Israel and Hamas was brokered by Qatar, Egypt and the United States.",
+			[]string{"Egypt → Hamas – Israel", "Qatar → Hamas – Israel", "United States → Hamas – Israel"}},
+		{"en co-facilitators", "Headline\nSaudi Arabia and the United States, co-facilitators of the talks in Jeddah between the Sudanese Armed Forces and the Rapid Support Forces, urged a truce.",
+			[]string{"Saudi Arabia → Rapid Support Forces – Sudanese Armed Forces", "United States → Rapid Support Forces – Sudanese Armed Forces"}},
+		{"en acted as mediators", "Headline\nQatar and Turkey acted as mediators between Pakistan and Afghanistan in Istanbul.",
+			[]string{"Qatar → Afghanistan – Pakistan", "Turkey → Afghanistan – Pakistan"}},
+		{"en through Oman", "Headline\nIran and the United States exchanged messages through Oman on the nuclear file.",
+			[]string{"Oman → Iran – United States"}},
+		{"en AU-led", "Headline\nThe AU-led talks between Ethiopia and the TPLF resumed in Pretoria.",
+			[]string{"African Union → Ethiopia – TPLF"}},
+		{"en hyphenated demonym", "Headline\nCongo and the M23 rebels agreed a truce in Qatari-mediated talks.",
+			[]string{"Qatar → DR Congo – M23"}},
+		{"en chaired", "Headline\nThailand and Cambodia agreed to a ceasefire after Malaysia chaired the talks in Kuala Lumpur.",
+			[]string{"Malaysia → Cambodia – Thailand"}},
+		{"en guarantor countries", "Headline\nThe Colombian government and the ELN resumed talks with the guarantor countries, among them Cuba and Norway.",
+			[]string{"Cuba → Colombia – ELN", "Norway → Colombia – ELN"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := summarize(x.Extract(tt.text)).mediators
+			sort.Strings(tt.want)
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Fatalf("mediators\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNotMediation(t *testing.T) {
+	x := extractor(t)
+	tests := []struct{ name, text string }{
+		{"observer en", "Headline\nRussia and Ukraine met in Istanbul. The United States attended the talks as an observer."},
+		{"co-organiser", "Headline\nNorway, a co-organiser of the donor conference, pledged aid to Sudan."},
+		{"invited", "Headline\nArmenia and Azerbaijan held talks; Georgia was invited to join as an observer."},
+		{"welcomed", "Headline\nEthiopia and the TPLF signed a deal. Kenya and the European Union welcomed the agreement."},
+		{"observer ar", "عنوان\nوتحضر الجولة الإمارات ومصر بصفة مراقب في المحادثات بين الجيش السوداني وقوات الدعم السريع."},
+		{"bare between ar", "عنوان\nاجتمعت اللجنة المشتركة بين أرمينيا وأذربيجان في يريفان لبحث ترسيم الحدود."},
+		{"invited ar", "عنوان\nوأعلنت الرئاسة أن البرازيل وتشيلي دُعيتا للانضمام إلى مجموعة الدول المرافقة لمحادثات كولومبيا وجيش التحرير الوطني."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := summarize(x.Extract(tt.text)).mediators; len(got) > 0 {
+				t.Fatalf("mediators found where there are none: %q", got)
+			}
+		})
+	}
+}
+
+func TestVenuesPeopleAndSpelling(t *testing.T) {
+	x := extractor(t)
+	tests := []struct {
+		name, text string
+		check      func(summary) bool
+		what       string
+	}{
+		{"venue ar held in", "عنوان\nعقدت الجولة الثالثة من المفاوضات في إسطنبول بين روسيا وأوكرانيا.",
+			func(s summary) bool { return strings.Join(s.venues, ",") == "Istanbul" }, "venue Istanbul"},
+		{"venue ar spelling variant", "عنوان\nاستؤنفت المحادثات فى اسطنبول بين الوفدين الروسي والأوكراني.",
+			func(s summary) bool { return strings.Join(s.venues, ",") == "Istanbul" }, "venue Istanbul"},
+		{"venue en", "Headline\nA new round of talks between Iran and the United States will be held in Muscat on Saturday.",
+			func(s summary) bool { return strings.Join(s.venues, ",") == "Muscat" }, "venue Muscat"},
+		{"war in a city is not a venue", "Headline\nTalks to end the fighting in Khartoum have stalled, officials said.",
+			func(s summary) bool { return len(s.venues) == 0 }, "no venue"},
+		{"person title nisba ar", "عنوان\nوقال وزير الخارجية التركي هاكان فيدان إن بلاده مستعدة.",
+			func(s summary) bool { return strings.Join(s.people, ",") == "Hakan Fidan (Turkey)" }, "Hakan Fidan (Turkey)"},
+		{"person apposition en", "Headline\nHakan Fidan, Turkey's foreign minister, opened the session.",
+			func(s summary) bool { return strings.Join(s.people, ",") == "Hakan Fidan (Turkey)" }, "Hakan Fidan (Turkey)"},
+		{"unknown person by title en", "Headline\nSudanese army spokesman Brigadier Nabil Abdallah rejected the proposal.",
+			func(s summary) bool {
+				return len(s.people) == 1 && strings.HasPrefix(s.people[0], "Nabil Abdallah")
+			}, "Nabil Abdallah"},
+		{"clitics on places ar", "عنوان\nوصل الوفد بواشنطن ثم توجه لليمن قبل زيارة لإثيوبيا.",
+			func(s summary) bool { return strings.Contains(strings.Join(s.locations, ","), "Washington") }, "Washington named"},
+		{"also read is not the article", "Headline\nIran and the US meet in Muscat.\nALSO READ: Fighting flares in Kharkiv\n",
+			func(s summary) bool { return !strings.Contains(strings.Join(s.locations, ","), "Kharkiv") }, "no Kharkiv"},
+		{"amman needs context", "عنوان\nالتقى الوفدان في عمان لبحث تبادل الأسرى.",
+			func(s summary) bool { return len(s.venues) == 0 }, "عمان alone is neither Oman nor Amman"},
+		{"amman with jordan", "عنوان\nاستضاف الأردن الاجتماعات في عمان لبحث تبادل الأسرى بين الحكومة اليمنية والحوثيين.",
+			func(s summary) bool { return strings.Join(s.venues, ",") == "Amman" }, "venue Amman"},
+		{"issues ar", "عنوان\nتشمل المفاوضات بين إسرائيل وحماس الإفراج عن الرهائن وتبادل الأسرى وانسحاب القوات.",
+			func(s summary) bool {
+				i := strings.Join(s.issues, ",")
+				return strings.Contains(i, "hostage release") && strings.Contains(i, "prisoner exchange") && strings.Contains(i, "troop withdrawal")
+			}, "hostages, prisoners, withdrawal"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := summarize(x.Extract(tt.text))
+			if !tt.check(s) {
+				t.Fatalf("want %s; got %+v", tt.what, s)
+			}
+		})
+	}
+}
+
+func TestEvidenceIsExplainable(t *testing.T) {
+	x := extractor(t)
+	r := x.Extract("Headline\nThe truce between Israel and Hamas was brokered by Qatar.")
+	found := false
+	for _, f := range r.Facts {
+		if f.Relation != RelMediator {
+			continue
+		}
+		found = true
+		if f.Evidence.Rule != "en.med.by" || !strings.Contains(r.SentenceText(f.Evidence.Sentence), "brokered by Qatar") {
+			t.Fatalf("evidence %+v, sentence %q", f.Evidence, r.SentenceText(f.Evidence.Sentence))
+		}
+	}
+	if !found {
+		t.Fatal("no mediation fact")
+	}
+}
+
+func TestBadInputDoesNotPanic(t *testing.T) {
+	x := extractor(t)
+	for _, in := range []string{"", "\n\n\n", "...", "«»()", strings.Repeat("بين ", 2000), strings.Repeat("between and , ", 1000), "\xff\xfe", "U.S.-U.K.-", "ـــــ"} {
+		x.Extract(in)
+	}
+}
