@@ -248,13 +248,19 @@ func (m *matcher) modifier(c *chunk) bool {
 		m.toks[k+1].Kind == text.Word && !m.toks[k+1].Arabic && !m.toks[k+1].Cap
 }
 
+// venueKind reports whether a place can be where talks are held: a city, a crossing,
+// or a building that stands for a government (the White House, the Kremlin). Hotels
+// and palaces are where in the city; the city is the venue analysts compare.
 func venueKind(c *chunk) bool {
-	if c.entity.Entry == nil {
+	e := c.entity.Entry
+	if e == nil {
 		return false
 	}
-	switch c.entity.Entry.Kind {
-	case "city", "building", "landmark", "crossing":
+	switch e.Kind {
+	case "city", "crossing":
 		return true
+	case "building", "landmark":
+		return e.StandsFor != ""
 	}
 	return false
 }
