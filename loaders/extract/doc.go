@@ -16,6 +16,7 @@ type chunk struct {
 	actor      *Entity // the side it stands for: itself, a person's affiliation, a capital's state
 	form       lexicon.Form
 	conj       bool // starts with a conjunction: continues a list
+	prep       bool // starts with a glued preposition (Arabic ب، ل، ك)
 	person     *personInfo
 	how        string // rule or lexicon entry that found it
 }
@@ -417,7 +418,7 @@ func (d *doc) mentionChunk(si int, m lexicon.Mention) *chunk {
 	}
 	ent := d.entityFor(e, ev)
 	d.addName(ent, d.span(si, m.Start, m.End), m)
-	c := &chunk{start: m.Start, end: m.End, entity: ent, form: m.Form, conj: m.Conj, how: ev.Rule}
+	c := &chunk{start: m.Start, end: m.End, entity: ent, form: m.Form, conj: m.Conj, prep: m.Prep, how: ev.Rule}
 	switch ent.Kind {
 	case KindActor:
 		c.actor = d.actorOf(e, ev)

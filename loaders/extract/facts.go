@@ -105,7 +105,7 @@ func (d *doc) buildNegotiations() {
 		inSentence := d.mediatorsInSentence(m.si)
 		skip, allObservers := false, true
 		for _, p := range parties {
-			if inSentence[p] || rel == "parties_hint" && mediators[p] {
+			if inSentence[p] || mediators[p] {
 				skip = true
 			}
 			allObservers = allObservers && observers[p]
@@ -118,8 +118,8 @@ func (d *doc) buildNegotiations() {
 		}
 		d.useAsActors(m, 'P')
 		w := 2
-		if rel == "parties_hint" {
-			w = 1
+		if rel == "parties_hint" || allCapitals(m) {
+			w = 1 // "between Havana and Mexico City" may be the venues, not the sides
 		}
 		switch {
 		case m.si == 0:
@@ -144,6 +144,16 @@ func (d *doc) buildNegotiations() {
 	if main != nil {
 		main.Main = true
 	}
+}
+
+// allCapitals reports whether every party a match bound is a capital or palace.
+func allCapitals(m ruleMatch) bool {
+	for _, it := range m.slots['P'] {
+		if it.c == nil || it.c.entity == nil || it.c.entity.Kind != KindPlace {
+			return false
+		}
+	}
+	return true
 }
 
 // roles returns the actors the article calls mediators and observers anywhere.
@@ -180,7 +190,13 @@ func (d *doc) inferNegotiation(mediators, observers map[*Entity]bool) *Negotiati
 		}
 		for _, c := range cs {
 			a := c.actor
-			if a == nil || c.entity != a || mediators[a] || observers[a] || !sideKind(a) {
+			if a == nil || c.entity != a {
+				continue
+			}
+			if s := d.stateOfMilitary(a); s != nil {
+				a = s // the Israeli army speaks of Israel
+			}
+			if mediators[a] || observers[a] || !sideKind(a) {
 				continue
 			}
 			if count[a] == 0 {
@@ -194,12 +210,23 @@ func (d *doc) inferNegotiation(mediators, observers map[*Entity]bool) *Negotiati
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
-	if len(order) < 2 || count[order[1]] < 4 || len(order) > 2 && count[order[2]] == count[order[1]] {
+	if len(order) < 2 || count[order[1]] < 3 || len(order) > 2 && count[order[2]] == count[order[1]] {
 		return nil
 	}
 	n := d.negotiation(order[:2], order[0].First)
 	n.Weight = 1
 	return n
+}
+
+// stateOfMilitary returns the state a military belongs to, or nil.
+func (d *doc) stateOfMilitary(a *Entity) *Entity {
+	if a.Entry == nil || a.Entry.Kind != "military" || a.Entry.Country == "" {
+		return nil
+	}
+	if c := d.lx.Entry(a.Entry.Country); c != nil {
+		return d.entityFor(c, a.First)
+	}
+	return nil
 }
 
 // sideKind reports whether an actor can be a side of a negotiation: a state or an
@@ -318,6 +345,9 @@ func (d *doc) assignFacts() {
 				continue
 			}
 			for _, a := range d.actors(m, slot) {
+				if st := d.stateOfMilitary(a); st != nil {
+					a = st // a state's army or its officers mediate for the state
+				}
 				if notMediator[m.si][a] || isParty(neg, a) {
 					continue
 				}

@@ -228,12 +228,21 @@ func (m *matcher) slot(s byte, ti int) []slotCandidate {
 		})
 	case 'L':
 		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) })
+	case 'B':
+		// A venue written with the Arabic preposition glued on: "بكوه كونغ", "بالدوحة".
+		if c := m.d.chunkAt[m.si][ti]; c == nil || !c.prep || !strings.HasPrefix(strings.TrimPrefix(m.toks[ti].Norm, "و"), "ب") {
+			return nil
+		}
+		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) })
 	case 'H':
 		return m.list(ti, func(c *chunk) bool { return c.actor != nil || c.isPlace() && venueKind(c) })
 	case 'N':
 		return m.rawName(ti)
 	case 'G':
 		return m.list(ti, func(c *chunk) bool {
+			if c.prep && strings.HasPrefix(strings.TrimPrefix(m.toks[c.start].Norm, "و"), "ب") {
+				return false // "بواشنطن" is "in Washington": a place
+			}
 			return c.isPlace() && c.entity.Entry != nil && c.entity.Entry.StandsFor != ""
 		})
 	}

@@ -38,7 +38,7 @@ var relations = map[string]string{
 	"mediation":    "MPX", // M mediate between P
 	"parties":      "P",   // P are the sides of a negotiation ("between A and B")
 	"parties_hint": "P",   // P are named together near talk of negotiation: weaker
-	"venue":        "LPR", // talks held at L (between P, with R)
+	"venue":        "LBPR", // talks held at L (between P, with R)
 	"host":         "HP",  // H hosts talks between P: H mediates, and is the venue if a place
 	"lead":         "MLP", // M leads or chairs the talks: a mediator, and the talks' leader
 	"participant":  "R",   // R take part in the talks of the sentence
@@ -54,7 +54,7 @@ var relations = map[string]string{
 //   {M} mediators, {P} parties, {X} not mediators, {R} participants: lists of actors
 //   (countries, organisations, nisba adjectives, people for their affiliation,
 //   capitals for their governments); {L} places where talks are held (cities,
-//   buildings, landmarks); {H} a host: a place standing for a government or an actor;
+//   buildings, landmarks), {B} one written with a glued preposition («بالدوحة»); {H} a host: a place standing for a government or an actor;
 //   {N} the name of a person not in the lexicon; {G} a capital or palace that can
 //   stand for its government.
 

@@ -165,6 +165,7 @@ type Mention struct {
 	Arabic     bool
 	Ambiguous  bool   // the name needs context to be resolved
 	Conj       bool   // the first word carried a conjunction (و، ف): it continues a list
+	Prep       bool   // the first word carried a preposition (ب، ل، ك): "بالدوحة" is "in Doha"
 	Surface    string // the lexicon's spelling of the name matched
 }
 
@@ -195,9 +196,9 @@ func (lx *Lexicon) Match(toks []text.Token) []Mention {
 func (lx *Lexicon) MatchAt(toks []text.Token, i int) (Mention, bool) { return lx.matchAt(toks, i) }
 
 type hit struct {
-	c    *candidate
-	end  int
-	conj bool
+	c          *candidate
+	end        int
+	conj, prep bool
 }
 
 func (lx *Lexicon) matchAt(toks []text.Token, i int) (Mention, bool) {
@@ -210,13 +211,13 @@ func (lx *Lexicon) matchAt(toks []text.Token, i int) (Mention, bool) {
 		for _, st := range text.Stems(t.Norm) {
 			for _, c := range lx.idx.names[st.Form] {
 				if c.arabic && rest(toks, i+1, c.toks[1:]) {
-					hits = append(hits, hit{c, i + len(c.toks), st.Conj})
+					hits = append(hits, hit{c, i + len(c.toks), st.Conj, st.Prep})
 				}
 			}
 			if base := text.NisbaBase(st.Bare()); base != "" {
 				for _, c := range lx.idx.nisba[base] {
 					if len(c.toks) == 1 {
-						hits = append(hits, hit{c, i + 1, st.Conj})
+						hits = append(hits, hit{c, i + 1, st.Conj, st.Prep})
 					}
 				}
 			}
@@ -234,7 +235,7 @@ func (lx *Lexicon) matchAt(toks []text.Token, i int) (Mention, bool) {
 				base := text.NisbaBase(toks[j].Norm)
 				for _, c := range lx.idx.nisba[key+" "+base] {
 					if len(c.toks) == j-i+1 {
-						hits = append(hits, hit{c, j + 1, st.Conj})
+						hits = append(hits, hit{c, j + 1, st.Conj, st.Prep})
 					}
 				}
 			}
@@ -244,7 +245,7 @@ func (lx *Lexicon) matchAt(toks []text.Token, i int) (Mention, bool) {
 			if c.arabic || !caseOK(c, t) || !rest(toks, i+1, c.toks[1:]) {
 				continue
 			}
-			hits = append(hits, hit{c, i + len(c.toks), false})
+			hits = append(hits, hit{c, i + len(c.toks), false, false})
 		}
 	}
 	if len(hits) == 0 {
@@ -257,7 +258,7 @@ func (lx *Lexicon) matchAt(toks []text.Token, i int) (Mention, bool) {
 		}
 	}
 	m := Mention{Start: i, End: best.end, Form: best.c.form, Arabic: best.c.arabic,
-		Ambiguous: best.c.ambiguous, Conj: best.conj, Surface: best.c.surface}
+		Ambiguous: best.c.ambiguous, Conj: best.conj, Prep: best.prep, Surface: best.c.surface}
 	seen := map[*Entry]bool{}
 	for _, h := range hits {
 		if h.end == best.end && h.c.form == best.c.form && h.c.ambiguous == best.c.ambiguous && !seen[h.c.entry] {
@@ -288,7 +289,11 @@ func better(a, b hit) bool {
 
 func caseOK(c *candidate, t text.Token) bool {
 	if c.acronym {
-		return t.Upper || strings.ToUpper(t.Text) == t.Text && t.Text != strings.ToLower(t.Text)
+		w := t.Text
+		if t.Possessive { // "UN's", "UAE’s"
+			w = strings.TrimRight(w, "s'’")
+		}
+		return t.Upper || strings.ToUpper(w) == w && w != strings.ToLower(w)
 	}
 	if c.capFirst {
 		return t.Cap
