@@ -35,19 +35,19 @@ type Rule struct {
 
 // relations a rule can state, and the slots each may use.
 var relations = map[string]string{
-	"mediation":    "MPX", // M mediate between P
-	"parties":      "P",   // P are the sides of a negotiation ("between A and B")
-	"parties_hint": "P",   // P are named together near talk of negotiation: weaker
+	"mediation":    "MPX",  // M mediate between P
+	"parties":      "P",    // P are the sides of a negotiation ("between A and B")
+	"parties_hint": "P",    // P are named together near talk of negotiation: weaker
 	"venue":        "LBPR", // talks held at L (between P, with R)
-	"host":         "HP",  // H hosts talks between P: H mediates, and is the venue if a place
-	"lead":         "MLP", // M leads or chairs the talks: a mediator, and the talks' leader
-	"participant":  "R",   // R take part in the talks of the sentence
-	"not_mediator": "X",   // X are observers, invitees, co-organisers, well-wishers
-	"contributor":  "NL",  // N contributed reporting (from L)
-	"border":       "P",   // the border between P
-	"issue":        "P",   // an issue trigger (optionally between P)
-	"noise":        "",    // the sentence is page furniture ("ALSO READ: …"): skip it
-	"metonym":      "G",   // G, a capital or palace, acts as its government ("Moscow rejected"): not a location
+	"host":         "HP",   // H hosts talks between P: H mediates, and is the venue if a place
+	"lead":         "MLP",  // M leads or chairs the talks: a mediator, and the talks' leader
+	"participant":  "R",    // R take part in the talks of the sentence
+	"not_mediator": "X",    // X are observers, invitees, co-organisers, well-wishers
+	"contributor":  "NL",   // N contributed reporting (from L)
+	"border":       "P",    // the border between P
+	"issue":        "P",    // an issue trigger (optionally between P)
+	"noise":        "",     // the sentence is page furniture ("ALSO READ: …"): skip it
+	"metonym":      "G",    // G, a capital or palace, acts as its government ("Moscow rejected"): not a location
 }
 
 // Slots:
