@@ -179,7 +179,7 @@ func (d *doc) roles() (mediators, observers map[*Entity]bool) {
 }
 
 // inferNegotiation takes the two sides named most often (a name counts twice, an
-// adjective once), when each is named at least twice: an article about mediation
+// adjective once), when the second is named more than the third: an article about mediation
 // names its parties again and again even when it never says "between them".
 func (d *doc) inferNegotiation(mediators, observers map[*Entity]bool) *Negotiation {
 	count := map[*Entity]int{}
@@ -210,7 +210,7 @@ func (d *doc) inferNegotiation(mediators, observers map[*Entity]bool) *Negotiati
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
-	if len(order) < 2 || count[order[1]] < 3 || len(order) > 2 && count[order[2]] == count[order[1]] {
+	if len(order) < 2 || count[order[1]] < 2 || len(order) > 2 && count[order[2]] == count[order[1]] {
 		return nil
 	}
 	n := d.negotiation(order[:2], order[0].First)

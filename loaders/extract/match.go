@@ -311,6 +311,9 @@ func (m *matcher) list(ti int, ok func(*chunk) bool) []slotCandidate {
 		}
 		conj := next.conj || nk > k && m.toks[k].Arabic && strings.HasPrefix(m.toks[k].Norm, "و")
 		joined := k > end || conj || (c.form == next.form && c.form != 0 && k == end)
+		if m.commaOnly(end, k) && c.form != next.form {
+			joined = false // "in Khartoum, Saudi and American diplomats": a new phrase
+		}
 		if !joined {
 			break
 		}
@@ -372,6 +375,19 @@ func (m *matcher) skipParenthesis(i int) int {
 		}
 	}
 	return i
+}
+
+// commaOnly reports whether tokens [a, b) are just commas.
+func (m *matcher) commaOnly(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if !m.toks[i].IsPunct(",") {
+			return false
+		}
+	}
+	return true
 }
 
 func (m *matcher) isListSep(k int) bool {
