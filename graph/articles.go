@@ -2,7 +2,9 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"sort"
+	"time"
 
 	"github.com/cayleygraph/quad"
 
@@ -102,4 +104,73 @@ func (s *Store) Export(ctx context.Context, w quad.Writer) (int, error) {
 		n++
 	}
 	return n, it.Err()
+}
+
+// ArticleInfo describes one loaded article.
+type ArticleInfo struct {
+	IRI       string `json:"iri"`
+	Headline  string `json:"headline"`
+	Published string `json:"published,omitempty"`
+	Source    string `json:"source"`
+	URL       string `json:"url,omitempty"`
+	Language  string `json:"language,omitempty"`
+	LoadedAt  string `json:"loaded_at,omitempty"`
+	Facts     int    `json:"facts"` // statements the article asserts
+}
+
+// Articles lists the articles in the store, by source.
+func (s *Store) Articles(ctx context.Context) ([]ArticleInfo, error) {
+	var iris []quad.IRI
+	err := s.eachQuad(ctx, quad.Object, schema.Article, func(q quad.Quad) bool {
+		if iri, ok := q.Subject.(quad.IRI); ok && q.Predicate == schema.Type && q.Label == q.Subject {
+			iris = append(iris, iri)
+		}
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ArticleInfo, 0, len(iris))
+	for _, iri := range iris {
+		a := ArticleInfo{IRI: string(iri)}
+		err := s.eachQuad(ctx, quad.Subject, iri, func(q quad.Quad) bool {
+			if q.Label != iri {
+				return true
+			}
+			str := func() string {
+				switch v := q.Object.(type) {
+				case quad.LangString:
+					return string(v.Value)
+				case quad.IRI:
+					return string(v)
+				}
+				return fmt.Sprint(quad.NativeOf(q.Object))
+			}
+			switch q.Predicate {
+			case schema.Headline:
+				a.Headline = str()
+			case schema.DatePublished:
+				a.Published = str()
+			case schema.Source:
+				a.Source = str()
+			case schema.URL:
+				a.URL = str()
+			case schema.InLanguage:
+				a.Language = str()
+			case schema.LoadedAt:
+				if t, ok := quad.NativeOf(q.Object).(time.Time); ok {
+					a.LoadedAt = t.UTC().Format(time.RFC3339)
+				}
+			case schema.Asserts:
+				a.Facts++
+			}
+			return true
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Source < out[j].Source })
+	return out, nil
 }

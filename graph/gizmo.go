@@ -16,6 +16,9 @@ type QueryOptions struct {
 	Params  map[string]any // bound as `var params = {...};` before the query
 	Limit   int            // rows at most; 0 means DefaultRowLimit
 	Timeout time.Duration  // 0 means DefaultTimeout
+	// JSONLD returns values as JSON-LD ({"@id": …} for IRIs), as the web UI's
+	// Visualize page wants; otherwise IRIs are "<…>" strings.
+	JSONLD bool
 }
 
 // Defaults for QueryOptions.
@@ -24,8 +27,15 @@ const (
 	DefaultTimeout  = 30 * time.Second
 )
 
-// ErrRowLimit is returned when a query yields more rows than its limit.
-var ErrRowLimit = errors.New("row limit reached")
+// Errors of running queries.
+var (
+	// ErrRowLimit: a query yields more rows than its limit.
+	ErrRowLimit = errors.New("row limit reached")
+	// ErrUnknownQuery: no saved query has that name.
+	ErrUnknownQuery = errors.New("no saved query")
+	// ErrBadParams: a saved query does not take a parameter it was given.
+	ErrBadParams = errors.New("bad parameter")
+)
 
 // Gizmo runs a Gizmo query on a fresh session (a session is single-use once an
 // iterator closes) and returns its rows as JSON-ready values: the objects passed to
@@ -51,7 +61,11 @@ func (s *Store) Gizmo(ctx context.Context, src string, opt QueryOptions) ([]any,
 	defer cancel()
 	sess := gizmo.NewSession(s.QS)
 	// Ask for one row more than the limit to tell "exactly at the limit" from "over".
-	it, err := sess.Execute(ctx, src, query.Options{Collation: query.JSON, Limit: opt.Limit + 1})
+	col := query.JSON
+	if opt.JSONLD {
+		col = query.JSONLD
+	}
+	it, err := sess.Execute(ctx, src, query.Options{Collation: col, Limit: opt.Limit + 1})
 	if err != nil {
 		return nil, fmt.Errorf("gizmo: %w", err)
 	}

@@ -53,7 +53,7 @@ func All() ([]Query, error) {
 // Get returns the saved query with the given name.
 func Get(name string) (Query, error) {
 	if name == "" || strings.ContainsAny(name, "/\\.") {
-		return Query{}, fmt.Errorf("no saved query %q", name)
+		return Query{}, fmt.Errorf("%w %q", graph.ErrUnknownQuery, name)
 	}
 	q, err := load(name + ".js")
 	if err != nil {
@@ -62,7 +62,7 @@ func Get(name string) (Query, error) {
 		for _, a := range all {
 			names = append(names, a.Name)
 		}
-		return Query{}, fmt.Errorf("no saved query %q (have: %s)", name, strings.Join(names, ", "))
+		return Query{}, fmt.Errorf("%w %q (have: %s)", graph.ErrUnknownQuery, name, strings.Join(names, ", "))
 	}
 	return q, nil
 }
@@ -105,7 +105,7 @@ func Run(ctx context.Context, s *graph.Store, q Query, params map[string]string,
 	p := map[string]any{}
 	for k, v := range params {
 		if !q.hasParam(k) {
-			return nil, fmt.Errorf("query %s has no parameter %q%s", q.Name, k, q.paramHint())
+			return nil, fmt.Errorf("%w: query %s has no parameter %q%s", graph.ErrBadParams, q.Name, k, q.paramHint())
 		}
 		p[k] = v
 	}
@@ -138,4 +138,43 @@ func (q Query) paramHint() string {
 		names = append(names, p.Name)
 	}
 	return " (it takes: " + strings.Join(names, ", ") + ")"
+}
+
+// Catalog serves the saved queries to graph/serve.
+type Catalog struct{}
+
+// List describes every saved query.
+func (Catalog) List() (any, error) {
+	all, err := All()
+	if err != nil {
+		return nil, err
+	}
+	type param struct {
+		Name        string `json:"name"`
+		Description string `json:"description"`
+	}
+	type info struct {
+		Name        string  `json:"name"`
+		Description string  `json:"description"`
+		Params      []param `json:"params"`
+		Row         string  `json:"row,omitempty"`
+	}
+	out := make([]info, 0, len(all))
+	for _, q := range all {
+		i := info{Name: q.Name, Description: q.Description, Params: []param{}, Row: q.Row}
+		for _, p := range q.Params {
+			i.Params = append(i.Params, param{p.Name, p.Description})
+		}
+		out = append(out, i)
+	}
+	return out, nil
+}
+
+// Run runs the saved query called name.
+func (Catalog) Run(ctx context.Context, s *graph.Store, name string, params map[string]string, opt graph.QueryOptions) ([]any, error) {
+	q, err := Get(name)
+	if err != nil {
+		return nil, err
+	}
+	return Run(ctx, s, q, params, opt)
 }

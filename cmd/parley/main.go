@@ -60,6 +60,7 @@ func newRoot() *cobra.Command {
 		newLexiconCmd(opt),
 		newEvalCmd(opt),
 		newExtractCmd(opt),
+		newServeCmd(opt),
 	)
 	return root
 }

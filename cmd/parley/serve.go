@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/parleygraph/parley/graph"
+	"github.com/parleygraph/parley/graph/serve"
+	"github.com/parleygraph/parley/queries"
+)
+
+func newServeCmd(opt *options) *cobra.Command {
+	var (
+		addr        string
+		timeout     time.Duration
+		limit       int
+		allowWrites bool
+	)
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the Cayley web UI, Cayley's query API and parley's API on one port",
+		Long: `Serve answers on --addr (loopback by default):
+  /                       the Cayley web UI (query, visualize), offline
+  /api/v2/query?lang=…    Cayley queries (gizmo, graphql, mql); /api/v1/query/:lang too
+  /api/v2/read, /formats  Cayley's read API (write and delete only with --allow-writes)
+  /api/queries[/name]     parley's saved queries (?param=value)
+  /api/articles           articles loaded
+  /api/why?node=…         facts about a node with their evidence
+  /health
+Each query runs in a fresh session, bounded by --timeout and --limit.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			store, err := opt.openStore(allowWrites)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			logger := log.New(cmd.ErrOrStderr(), "parley serve: ", log.LstdFlags)
+			h, err := serve.Handler(serve.Config{Store: store, Queries: queries.Catalog{}, Timeout: timeout,
+				RowLimit: limit, AllowWrites: allowWrites, Log: logger})
+			if err != nil {
+				return err
+			}
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return fmt.Errorf("listen on %s: %w", addr, err)
+			}
+			srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
+			defer stop()
+			mode := "read-only"
+			if allowWrites {
+				mode = "writes allowed"
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "parley serving %s (%s) on http://%s/\n", storeName(opt), mode, ln.Addr())
+			errc := make(chan error, 1)
+			go func() { errc <- srv.Serve(ln) }()
+			select {
+			case err := <-errc:
+				return err
+			case <-ctx.Done():
+			}
+			logger.Print("shutting down")
+			shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			if err := srv.Shutdown(shutdown); err != nil {
+				return err
+			}
+			if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:64210", "address to listen on")
+	cmd.Flags().DurationVar(&timeout, "timeout", graph.DefaultTimeout, "longest a query may run")
+	cmd.Flags().IntVar(&limit, "limit", serve.DefaultRowLimit, "most rows a query may return")
+	cmd.Flags().BoolVar(&allowWrites, "allow-writes", false, "enable Cayley's write and delete endpoints")
+	return cmd
+}

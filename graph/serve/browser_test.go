@@ -1,0 +1,164 @@
+package serve_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/parleygraph/parley/graph/serve"
+)
+
+// chromium finds the browser: $PARLEY_CHROMIUM, else Debian's chromium. CI sets
+// PARLEY_REQUIRE_BROWSER=1 so a missing browser fails the test instead of skipping it.
+func chromium(t *testing.T) string {
+	for _, p := range []string{os.Getenv("PARLEY_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if p != "" {
+			if _, err := exec.LookPath(p); err == nil {
+				return p
+			}
+		}
+	}
+	if os.Getenv("PARLEY_REQUIRE_BROWSER") != "" {
+		t.Fatal("no Chromium: install Debian's chromium or set PARLEY_CHROMIUM")
+	}
+	t.Skip("no Chromium (install Debian's chromium, or set PARLEY_CHROMIUM)")
+	return ""
+}
+
+// TestWebUI drives the Cayley web UI in a real headless Chromium against a real
+// server: a Gizmo query run from the Query page shows its result, and a tagged query
+// on the Visualize page draws a graph. Screenshots go to the test's artifact
+// directory (go test -artifacts -outputdir DIR keeps them).
+func TestWebUI(t *testing.T) {
+	bin := chromium(t)
+	base := startServer(t, serve.Config{})
+	shots := t.ArtifactDir()
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1400, 1000),
+	}
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	// js runs a script in the page for its effect.
+	js := func(expr string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[any](expr)(ctx, tg)
+			return err
+		})
+	}
+	// until waits for a condition in the page.
+	until := func(cond string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+			defer cancel()
+			_, err := chromedp.Poll[bool](cond, chromedp.WithPollingInterval(100*time.Millisecond))(ctx, tg)
+			if err != nil {
+				return fmt.Errorf("waiting for %s: %w", cond, err)
+			}
+			return nil
+		})
+	}
+	setQuery := func(text string) chromedp.Action[chromedp.Void] {
+		v, _ := json.Marshal(map[string]string{"text": text, "language": "gizmo"})
+		return js(`localStorage.setItem("LAST_QUERY", ` + strconvQuote(string(v)) + `)`)
+	}
+	clickTab := func(label string) chromedp.Action[chromedp.Void] {
+		return js(`[...document.querySelectorAll("button, .mdc-tab, .mdc-list-item, a")].find(e => e.textContent.trim() === ` + strconvQuote(label) + `).click()`)
+	}
+	clickRun := js(`[...document.querySelectorAll("button")].find(b => b.textContent.includes("Run")).click()`)
+	editorReady := until(`!!document.querySelector(".QueryEditor .monaco-editor .view-lines")`)
+
+	query := `g.V("<https://parleygraph.org/id/actor/qatar>").out("<https://parleygraph.org/ns#displayName>").all()`
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		setQuery(query),
+		chromedp.Reload(),
+		editorReady,
+		clickRun,
+		until(`document.body.innerText.includes('"Qatar"')`),
+		fullScreenshot(filepath.Join(shots, "query.png")),
+	)
+	if err != nil {
+		t.Fatalf("query page: %v", err)
+	}
+	resultText, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(resultText, `"Qatar"`) {
+		t.Fatalf("the results pane does not show the query's answer:\n%s", resultText)
+	}
+
+	// Visualize: a query tagging source and target draws nodes and links.
+	tagged := `g.V("<https://parleygraph.org/id/actor/qatar>").tag("target").in("<https://parleygraph.org/ns#mediator>").tag("source").all()`
+	err = chromedp.Do(ctx,
+		setQuery(tagged),
+		chromedp.Reload(),
+		editorReady,
+		clickTab("Visualize"),
+		editorReady,
+		clickRun,
+		until(`document.querySelectorAll("svg circle").length > 1 && document.querySelectorAll("svg line").length > 0`),
+		chromedp.Sleep(1500*time.Millisecond), // let the force layout settle for the picture
+		fullScreenshot(filepath.Join(shots, "visualize.png")),
+	)
+	if err != nil {
+		t.Fatalf("visualize page: %v", err)
+	}
+	circles, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("svg circle").length`))
+	lines, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("svg line").length`))
+	if circles < 2 || lines < 1 {
+		t.Fatalf("visualize drew %d nodes and %d links", circles, lines)
+	}
+	// Every resource the page loaded came from the server's own origin.
+	resources, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`performance.getEntriesByType("resource").map(e => e.name)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range resources {
+		if !strings.HasPrefix(r, base) && !strings.HasPrefix(r, "data:") && !strings.HasPrefix(r, "blob:") {
+			t.Fatalf("the UI loaded %s from outside its origin", r)
+		}
+	}
+	t.Logf("query page answered; visualize drew %d nodes and %d links; %d resources, all local; screenshots in %s",
+		circles, lines, len(resources), shots)
+}
+
+func fullScreenshot(path string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		buf, err := chromedp.FullScreenshot(100)(ctx, tg) // quality 100: PNG
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(path, buf, 0o644)
+	})
+}
+
+func strconvQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

@@ -1,0 +1,338 @@
+package serve_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/parleygraph/parley/graph"
+	"github.com/parleygraph/parley/graph/serve"
+	"github.com/parleygraph/parley/loaders"
+	"github.com/parleygraph/parley/loaders/extract"
+	"github.com/parleygraph/parley/loaders/lexicon"
+	"github.com/parleygraph/parley/loaders/source"
+	"github.com/parleygraph/parley/queries"
+)
+
+// storePath is a bolt store of the sample articles, loaded once for all tests.
+var storePath string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "parley-serve-test-")
+	if err != nil {
+		panic(err)
+	}
+	storePath = filepath.Join(dir, "parley.db")
+	if err := loadSamples(storePath); err != nil {
+		os.RemoveAll(dir)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func loadSamples(path string) error {
+	lx, err := lexicon.Load()
+	if err != nil {
+		return err
+	}
+	x, err := extract.New(lx)
+	if err != nil {
+		return err
+	}
+	s, err := graph.Open(graph.Options{Path: path, Create: true})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	files, err := source.Walk([]string{"../../testdata/articles"})
+	if err != nil {
+		return err
+	}
+	if sum := s.Load(context.Background(), files, &loaders.FileReader{Extractor: x}, 0, nil); sum.Failed > 0 || sum.Loaded == 0 {
+		return fmt.Errorf("loading the sample articles: %+v", sum)
+	}
+	return nil
+}
+
+// startServer serves the sample store on a loopback port and returns its base URL.
+func startServer(t testing.TB, cfg serve.Config) string {
+	t.Helper()
+	s, err := graph.Open(graph.Options{Path: storePath, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Store, cfg.Queries = s, queries.Catalog{}
+	h, err := serve.Handler(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: h}
+	go srv.Serve(ln)
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+		s.Close()
+	})
+	return "http://" + ln.Addr().String()
+}
+
+func get(t *testing.T, u string) (int, []byte) {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, body
+}
+
+func post(t *testing.T, u, body string) (int, []byte) {
+	t.Helper()
+	resp, err := http.Post(u, "text/plain", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, out
+}
+
+func TestEndpoints(t *testing.T) {
+	base := startServer(t, serve.Config{})
+	tests := []struct {
+		name, method, path, body string
+		code                     int
+		check                    func(t *testing.T, body []byte)
+	}{
+		{"health", "GET", "/health", "", 200, func(t *testing.T, b []byte) {
+			var h map[string]any
+			if json.Unmarshal(b, &h) != nil || h["status"] != "ok" || h["quads"].(float64) < 1000 {
+				t.Fatalf("health %s", b)
+			}
+		}},
+		{"saved query list", "GET", "/api/queries", "", 200, func(t *testing.T, b []byte) {
+			var qs []map[string]any
+			if json.Unmarshal(b, &qs) != nil || len(qs) < 6 || qs[0]["description"] == "" {
+				t.Fatalf("queries %s", b)
+			}
+		}},
+		{"mediators", "GET", "/api/queries/mediators", "", 200, func(t *testing.T, b []byte) {
+			var rows []map[string]any
+			if json.Unmarshal(b, &rows) != nil || len(rows) == 0 || rows[0]["mediator"] == nil || rows[0]["between"] == nil {
+				t.Fatalf("mediators %s", b)
+			}
+		}},
+		{"saved query with a parameter", "GET", "/api/queries/issues?issue=ceasefire", "", 200, func(t *testing.T, b []byte) {
+			var rows []map[string]any
+			json.Unmarshal(b, &rows)
+			for _, r := range rows {
+				if r["issue"] != "ceasefire" {
+					t.Fatalf("issue filter let through %v", r)
+				}
+			}
+			if len(rows) == 0 {
+				t.Fatal("no ceasefire rows")
+			}
+		}},
+		{"unknown saved query", "GET", "/api/queries/nosuch", "", 404, nil},
+		{"unknown parameter", "GET", "/api/queries/mediators?bogus=1", "", 400, nil},
+		{"articles", "GET", "/api/articles", "", 200, func(t *testing.T, b []byte) {
+			var as []graph.ArticleInfo
+			if json.Unmarshal(b, &as) != nil || len(as) < 30 || as[0].Headline == "" || as[0].Source == "" {
+				t.Fatalf("articles %s", b[:min(len(b), 300)])
+			}
+			facts := 0
+			for _, a := range as {
+				facts += a.Facts
+			}
+			if facts == 0 {
+				t.Fatal("no article asserts a fact")
+			}
+		}},
+		{"why", "GET", "/api/why?node=" + url.QueryEscape("قطر"), "", 200, func(t *testing.T, b []byte) {
+			var rows []map[string]any
+			if json.Unmarshal(b, &rows) != nil || len(rows) == 0 || rows[0]["node"] != "Qatar" || rows[0]["sentence"] == "" {
+				t.Fatalf("why %s", b[:min(len(b), 300)])
+			}
+		}},
+		{"why without node", "GET", "/api/why", "", 400, nil},
+		{"why unknown", "GET", "/api/why?node=Atlantis", "", 404, nil},
+		{"gizmo v2", "POST", "/api/v2/query?lang=gizmo", `g.V("<https://parleygraph.org/id/actor/qatar>").out("<https://parleygraph.org/ns#displayName>").all()`, 200,
+			func(t *testing.T, b []byte) {
+				if !strings.Contains(string(b), `"id":"Qatar"`) {
+					t.Fatalf("v2 %s", b)
+				}
+			}},
+		{"gizmo v2 GET", "GET", "/api/v2/query?lang=gizmo&qu=" + url.QueryEscape(`g.emit(1+1)`), "", 200, func(t *testing.T, b []byte) {
+			if strings.TrimSpace(string(b)) != `{"result":[2]}` {
+				t.Fatalf("v2 GET %s", b)
+			}
+		}},
+		{"gizmo v1", "POST", "/api/v1/query/gizmo", `g.emit("ok")`, 200, func(t *testing.T, b []byte) {
+			if strings.TrimSpace(string(b)) != `{"result":["ok"]}` {
+				t.Fatalf("v1 %s", b)
+			}
+		}},
+		{"graphql", "POST", "/api/v2/query?lang=graphql", `{ nodes(id: "<https://parleygraph.org/id/actor/qatar>") { id } }`, 200, nil},
+		{"mql", "POST", "/api/v2/query?lang=mql", `[{"id": "<https://parleygraph.org/id/actor/qatar>", "<https://parleygraph.org/ns#displayName>": null}]`, 200, nil},
+		{"syntax error", "POST", "/api/v2/query?lang=gizmo", `g.V(`, 400, nil},
+		{"no language", "POST", "/api/v2/query", `g.V()`, 400, nil},
+		{"unknown language", "POST", "/api/v2/query?lang=sql", `select 1`, 400, nil},
+		{"empty query", "POST", "/api/v2/query?lang=gizmo", ``, 400, nil},
+		{"shape", "GET", "/api/v1/shape/gizmo", "", 501, nil},
+		{"read nquads", "GET", "/api/v2/read?format=nquads", "", 200, func(t *testing.T, b []byte) {
+			if !strings.Contains(string(b), "<https://parleygraph.org/graph/derived>") {
+				t.Fatal("read has no labelled quads")
+			}
+		}},
+		{"formats", "GET", "/api/v2/formats", "", 200, func(t *testing.T, b []byte) {
+			if !strings.Contains(string(b), "nquads") || !strings.Contains(string(b), "jsonld") {
+				t.Fatalf("formats %s", b)
+			}
+		}},
+		{"write refused", "POST", "/api/v2/write", `<a> <b> <c> .`, 403, nil},
+		{"delete refused", "POST", "/api/v2/delete", `<a> <b> <c> .`, 403, nil},
+		{"unknown api", "GET", "/api/nope", "", 404, nil},
+		{"ui", "GET", "/", "", 200, func(t *testing.T, b []byte) {
+			if !strings.Contains(string(b), "<title>Cayley</title>") {
+				t.Fatal("no UI")
+			}
+		}},
+		{"ui on a wrong method", "POST", "/", "", 405, nil},
+		{"monaco", "GET", "/vendor/monaco-editor/min/vs/loader.js", "", 200, nil},
+		{"icons", "GET", "/vendor/material-icons/iconfont/material-icons.css", "", 200, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var code int
+			var body []byte
+			if tt.method == "GET" {
+				code, body = get(t, base+tt.path)
+			} else {
+				code, body = post(t, base+tt.path, tt.body)
+			}
+			if code != tt.code {
+				t.Fatalf("%s %s: status %d, want %d: %s", tt.method, tt.path, code, tt.code, body[:min(len(body), 300)])
+			}
+			if code >= 400 && strings.HasPrefix(tt.path, "/api") {
+				var e map[string]string
+				if json.Unmarshal(body, &e) != nil || e["error"] == "" {
+					t.Fatalf("error is not JSON with a message: %s", body)
+				}
+				if strings.Contains(e["error"], "goroutine") {
+					t.Fatalf("error leaks a stack trace: %s", e["error"])
+				}
+			}
+			if tt.check != nil {
+				tt.check(t, body)
+			}
+		})
+	}
+}
+
+// The patched UI must not reach outside its origin for code or fonts.
+func TestUIIsOffline(t *testing.T) {
+	base := startServer(t, serve.Config{})
+	_, index := get(t, base+"/")
+	for _, ref := range []string{"main", "2."} {
+		i := strings.Index(string(index), "/static/js/"+ref)
+		if i < 0 {
+			t.Fatalf("index has no %s chunk", ref)
+		}
+		p := string(index[i:])
+		p = p[:strings.Index(p, `"`)]
+		_, js := get(t, base+p)
+		for _, outside := range []string{"localhost:64210", "cdn.jsdelivr.net", "fonts.googleapis.com"} {
+			if strings.Contains(string(js), outside) {
+				t.Fatalf("%s still names %s", p, outside)
+			}
+		}
+	}
+}
+
+func TestHostileQueriesEndAndOthersStillServed(t *testing.T) {
+	base := startServer(t, serve.Config{Timeout: 500 * time.Millisecond, RowLimit: 50})
+	hostile := []struct {
+		name, query string
+		code        int
+		want        string
+	}{
+		{"endless loop", `while (true) {}`, http.StatusGatewayTimeout, "timed out"},
+		{"deep recursion", `function f(n) { return f(n + 1) + 1 } f(0)`, http.StatusGatewayTimeout, "timed out"},
+		{"huge result", `for (var i = 0; i < 1e7; i++) g.emit(i)`, http.StatusUnprocessableEntity, "row limit"},
+		{"every node", `g.V().all()`, http.StatusUnprocessableEntity, "row limit"},
+	}
+	var wg sync.WaitGroup
+	for _, h := range hostile {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			start := time.Now()
+			code, body := post(t, base+"/api/v2/query?lang=gizmo", h.query)
+			if code != h.code || !strings.Contains(string(body), h.want) {
+				t.Errorf("%s: %d %s", h.name, code, body)
+			}
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("%s took %v", h.name, d)
+			}
+		}()
+	}
+	// While they run, an ordinary request is answered.
+	time.Sleep(50 * time.Millisecond)
+	start := time.Now()
+	code, body := get(t, base+"/api/queries/mediators?party=Hamas")
+	if code != 200 || !strings.Contains(string(body), "Qatar") {
+		t.Fatalf("a normal query during hostile ones: %d %s", code, body)
+	}
+	t.Logf("normal query answered in %v while hostile queries ran", time.Since(start))
+	wg.Wait()
+	if code, _ := get(t, base+"/health"); code != 200 {
+		t.Fatalf("health after hostile queries: %d", code)
+	}
+}
+
+func TestWritesWhenAllowed(t *testing.T) {
+	// A private copy of the store, so the write does not touch the shared sample.
+	dir := t.TempDir()
+	s, err := graph.Open(graph.Options{Path: filepath.Join(dir, "w.db"), Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := serve.Handler(serve.Config{Store: s, Queries: queries.Catalog{}, AllowWrites: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: h}
+	go srv.Serve(ln)
+	defer srv.Close()
+	defer s.Close()
+	code, body := post(t, "http://"+ln.Addr().String()+"/api/v2/write", "<http://a> <http://b> <http://c> .\n")
+	if code != 200 {
+		t.Fatalf("write: %d %s", code, body)
+	}
+	if n, _ := s.Size(context.Background()); n != 1 {
+		t.Fatalf("store has %d quads after one write", n)
+	}
+}
