@@ -61,6 +61,7 @@ func newRoot() *cobra.Command {
 		newEvalCmd(opt),
 		newExtractCmd(opt),
 		newServeCmd(opt),
+		newSynthCmd(opt),
 	)
 	return root
 }
