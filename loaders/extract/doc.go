@@ -300,6 +300,12 @@ func (d *doc) descriptorChunk(si, i int) *chunk {
 	toks := d.sents[si].Tokens
 	t := toks[i]
 	start, j := i, i
+	if c := d.stateDescriptor(si, i); c != nil {
+		return c
+	}
+	if c := d.governmentDescriptor(si, i); c != nil {
+		return c
+	}
 	var country *lexicon.Entry
 	if t.Arabic {
 		found := false
@@ -353,6 +359,103 @@ func (d *doc) descriptorChunk(si, i int) *chunk {
 	ev := Evidence{Sentence: si, Rule: "descriptor:" + e.ID, Trigger: d.span(si, start, j)}
 	ent := d.entityFor(e, ev)
 	return &chunk{start: start, end: j, entity: ent, actor: ent, form: lexicon.FormName, conj: t.Arabic && strings.HasPrefix(t.Norm, "و"), how: ev.Rule}
+}
+
+// stateDescriptor reads "the kingdom" / «المملكة», "the sultanate" / «السلطنة» as
+// the state of that kind the article names most.
+func (d *doc) stateDescriptor(si, i int) *chunk {
+	toks := d.sents[si].Tokens
+	t := toks[i]
+	start, word := i, ""
+	if t.Arabic {
+		for _, st := range text.Stems(t.Norm) {
+			if st.Definite && d.x.words.has("ar", listStateDescriptor, st.Form) {
+				word = st.Form
+			}
+		}
+	} else if t.Norm == "the" && i+1 < len(toks) && d.x.words.has("en", listStateDescriptor, toks[i+1].Norm) && !toks[i+1].Cap {
+		word = toks[i+1].Norm
+		i++
+	}
+	if word == "" {
+		return nil
+	}
+	count := map[*lexicon.Entry]int{}
+	for _, ms := range d.mentions {
+		for _, m := range ms {
+			if e := m.Entry(); e != nil && e.Class == lexicon.Country && namesContain(e, word) {
+				count[e]++
+			}
+		}
+	}
+	var best *lexicon.Entry
+	tie := false
+	for e, n := range count {
+		switch {
+		case best == nil || n > count[best]:
+			best, tie = e, false
+		case n == count[best]:
+			tie = true
+		}
+	}
+	if best == nil || tie {
+		return nil
+	}
+	ev := Evidence{Sentence: si, Rule: "descriptor:" + best.ID, Trigger: d.span(si, start, i+1)}
+	ent := d.entityFor(best, ev)
+	return &chunk{start: start, end: i + 1, entity: ent, actor: ent, form: lexicon.FormName, conj: t.Arabic && strings.HasPrefix(t.Norm, "و"), how: ev.Rule}
+}
+
+// governmentDescriptor reads a bare "the government" / «الحكومة» (no nationality
+// after it) as the state where the armed group the article names most fights:
+// "between the government and the Houthis" is Yemen's government.
+func (d *doc) governmentDescriptor(si, i int) *chunk {
+	toks := d.sents[si].Tokens
+	t := toks[i]
+	end := i + 1
+	switch {
+	case t.Arabic:
+		found := false
+		for _, st := range text.Stems(t.Norm) {
+			found = found || st.Form == "الحكومه"
+		}
+		if !found {
+			return nil
+		}
+	case t.Norm == "the" && i+1 < len(toks) && toks[i+1].Norm == "government" && !toks[i+1].Cap:
+		end = i + 2
+	default:
+		return nil
+	}
+	if m, ok := d.mentionAt(si, end); ok && m.Form == lexicon.FormAdj {
+		return nil // «الحكومة اليمنية»: the nisba names it
+	}
+	if end < len(toks) && (toks[end].Norm == "of" || toks[end].Norm == "'s") {
+		return nil
+	}
+	g := d.mostNamedGroup(nil, si)
+	if g == nil || g.Country == "" {
+		return nil
+	}
+	state := d.lx.Entry(g.Country)
+	if state == nil {
+		return nil
+	}
+	ev := Evidence{Sentence: si, Rule: "descriptor:government-of:" + g.ID, Trigger: d.span(si, i, end)}
+	ent := d.entityFor(state, ev)
+	return &chunk{start: i, end: end, entity: ent, actor: ent, form: lexicon.FormName, conj: t.Arabic && strings.HasPrefix(t.Norm, "و"), how: ev.Rule}
+}
+
+// namesContain reports whether a folded word occurs in one of an entry's names.
+func namesContain(e *lexicon.Entry, word string) bool {
+	for _, n := range append(append([]string(nil), e.En...), e.Ar...) {
+		for _, w := range strings.Fields(text.Key(n)) {
+			if w == word || strings.TrimPrefix(w, "ال") == strings.TrimPrefix(word, "ال") && strings.HasPrefix(w, "ال") == strings.HasPrefix(word, "ال") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mentionAt returns the lexicon mention starting at token i of sentence si.

@@ -74,7 +74,7 @@ func (d *doc) mediatorsInSentence(si int) map[*Entity]bool {
 		}
 		switch m.rule.Relation {
 		case "mediation", "lead":
-			for _, a := range d.actors(m, 'M') {
+			for _, a := range append(d.actors(m, 'M'), d.actors(m, 'Q')...) {
 				out[a] = true
 			}
 		case "host":
@@ -162,7 +162,7 @@ func (d *doc) roles() (mediators, observers map[*Entity]bool) {
 	for _, m := range d.matches {
 		switch m.rule.Relation {
 		case "mediation", "lead":
-			for _, a := range d.actors(m, 'M') {
+			for _, a := range append(d.actors(m, 'M'), d.actors(m, 'Q')...) {
 				mediators[a] = true
 			}
 		case "host":
@@ -179,7 +179,8 @@ func (d *doc) roles() (mediators, observers map[*Entity]bool) {
 }
 
 // inferNegotiation takes the two sides named most often (a name counts twice, an
-// adjective once), when the second is named more than the third: an article about mediation
+// adjective once), when the second is named more than the third (and, unless they
+// are the only two, at least twice): an article about mediation
 // names its parties again and again even when it never says "between them".
 func (d *doc) inferNegotiation(mediators, observers map[*Entity]bool) *Negotiation {
 	count := map[*Entity]int{}
@@ -210,7 +211,7 @@ func (d *doc) inferNegotiation(mediators, observers map[*Entity]bool) *Negotiati
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
-	if len(order) < 2 || count[order[1]] < 2 || len(order) > 2 && count[order[2]] == count[order[1]] {
+	if len(order) < 2 || count[order[1]] < 2 && len(order) > 2 || len(order) > 2 && count[order[2]] == count[order[1]] {
 		return nil
 	}
 	n := d.negotiation(order[:2], order[0].First)
@@ -343,6 +344,9 @@ func (d *doc) assignFacts() {
 			neg := d.negotiationFor(m)
 			if neg == nil || neg.Key == "" {
 				continue
+			}
+			if len(m.slots['Q']) > 0 {
+				slot = 'Q'
 			}
 			for _, a := range d.actors(m, slot) {
 				if st := d.stateOfMilitary(a); st != nil {

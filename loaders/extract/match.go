@@ -64,11 +64,21 @@ func (m *matcher) run(r *Rule) []ruleMatch {
 	}
 	var out []ruleMatch
 	slots := map[byte][]slotItem{}
+	// A pattern that opens with a slot and a gap ("{M} ~4 as mediators") prefers the
+	// list nearest the words that follow: "talks in Mexico City with Norway and Cuba as
+	// guarantors" names Norway and Cuba, not Mexico City.
+	nearest := len(r.elems) > 1 && r.elems[0].kind == eSlot && r.elems[1].kind == eGap
 	for start := 0; start < len(m.toks); start++ {
 		clear(slots)
 		end, ok := m.match(r.elems, 0, start, slots)
 		if !ok || end == start {
 			continue
+		}
+		for later := start + 1; nearest && later < end; later++ {
+			trial := map[byte][]slotItem{}
+			if e2, ok := m.match(r.elems, 0, later, trial); ok && e2 == end && listEnd(trial, r) > listEnd(slots, r) {
+				start, slots = later, trial // a shorter gap: a nearer list
+			}
 		}
 		kept := make(map[byte][]slotItem, len(slots))
 		for k, v := range slots {
@@ -78,6 +88,15 @@ func (m *matcher) run(r *Rule) []ruleMatch {
 		start = end - 1
 	}
 	return out
+}
+
+// listEnd is where the list bound by the rule's first slot ends.
+func listEnd(slots map[byte][]slotItem, r *Rule) int {
+	items := slots[r.elems[0].slot]
+	if len(items) == 0 {
+		return -1
+	}
+	return items[len(items)-1].end
 }
 
 // mayMatch is a quick test that the sentence holds the rule's required word list
@@ -226,6 +245,8 @@ func (m *matcher) slot(s byte, ti int) []slotCandidate {
 			}
 			return c.actor != nil && (c.entity.Kind != KindPlace || c.entity.Entry != nil && c.entity.Entry.StandsFor != "")
 		})
+	case 'Q':
+		return m.list(ti, func(c *chunk) bool { return c.person != nil && c.actor != nil })
 	case 'L':
 		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) })
 	case 'B':
@@ -281,6 +302,7 @@ func venueKind(c *chunk) bool {
 func (m *matcher) list(ti int, ok func(*chunk) bool) []slotCandidate {
 	var items []slotItem
 	var cands []slotCandidate
+	usedConj := false
 	i := ti
 	for {
 		j := m.skipSideNoun(m.skipDeterminer(m.skipQuotes(i)))
@@ -314,6 +336,10 @@ func (m *matcher) list(ti int, ok func(*chunk) bool) []slotCandidate {
 		if m.commaOnly(end, k) && c.form != next.form {
 			joined = false // "in Khartoum, Saudi and American diplomats": a new phrase
 		}
+		if m.commaOnly(end, k) && usedConj && !conj && m.toks[k].Arabic {
+			joined = false // «مصر وقطر والولايات المتحدة، إسرائيل وحماس»: the list closed
+		}
+		usedConj = usedConj || conj || k > end && !m.commaOnly(end, k)
 		if !joined {
 			break
 		}

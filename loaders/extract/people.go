@@ -98,7 +98,11 @@ func (p *personFinder) titled(i int) *chunk {
 	title := tm.Entries[0]
 	j := tm.End
 	if title.Kind != "honorific" {
+		pre := aff
 		j = p.afterTitle(j, &aff)
+		if (pre.org != nil || pre.state != nil) && !tm.Arabic {
+			aff = pre // "the UN envoy for Yemen" serves the UN; Yemen is the portfolio
+		}
 	}
 	for {
 		if hm, ok := p.honorific(j); ok {
@@ -110,11 +114,31 @@ func (p *personFinder) titled(i int) *chunk {
 	j = p.skipModifiers(j)
 	name, end := p.name(j, true)
 	if name == nil {
-		return nil
+		return p.office(start, j, title, &aff, conj)
 	}
 	c := p.personChunk(start, end, name, title, &aff, "person.title")
 	c.conj = conj
 	return c
+}
+
+// office is a title that names no person but says whom it serves ("أمير قطر",
+// "the UN envoy for Yemen"): it stands for that side, as a capital does.
+func (p *personFinder) office(start, end int, title *lexicon.Entry, aff *affiliation, conj bool) *chunk {
+	side := aff.state
+	if side == nil {
+		side = aff.org
+	}
+	// Envoys and mediators are left to the rules that read them («الوسيط القطري»,
+	// "mediator Qatar"): an office chunk would hide the word the rules look for.
+	if side == nil || title.Kind == "honorific" || title.Kind == "envoy" || end <= start {
+		return nil
+	}
+	ev := Evidence{Sentence: p.si, Rule: "office:" + title.ID, Trigger: p.d.span(p.si, start, end)}
+	actor := p.d.actorOf(side, ev)
+	if actor == nil {
+		return nil
+	}
+	return &chunk{start: start, end: end, entity: actor, actor: actor, form: lexicon.FormName, conj: conj, how: ev.Rule}
 }
 
 // skipModifiers passes over up to two Arabic words with the article after a title,

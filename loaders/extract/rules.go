@@ -35,7 +35,7 @@ type Rule struct {
 
 // relations a rule can state, and the slots each may use.
 var relations = map[string]string{
-	"mediation":    "MPX",  // M mediate between P
+	"mediation":    "MQPX", // M mediate between P
 	"parties":      "P",    // P are the sides of a negotiation ("between A and B")
 	"parties_hint": "P",    // P are named together near talk of negotiation: weaker
 	"venue":        "LBPR", // talks held at L (between P, with R)
@@ -55,7 +55,7 @@ var relations = map[string]string{
 //   (countries, organisations, nisba adjectives, people for their affiliation,
 //   capitals for their governments); {L} places where talks are held (cities,
 //   buildings, landmarks), {B} one written with a glued preposition («بالدوحة»); {H} a host: a place standing for a government or an actor;
-//   {N} the name of a person not in the lexicon; {G} a capital or palace that can
+//   {Q} mediators who are people (for "who mediated"); {N} the name of a person not in the lexicon; {G} a capital or palace that can
 //   stand for its government.
 
 type elemKind uint8

@@ -25,6 +25,8 @@ const (
 	// Nouns around a demonym or nisba that names a side: "the Congolese government",
 	// «الحكومة الكولومبية».
 	listSideNoun = "side_noun"
+	// Words that stand for a state of that kind: «المملكة», "the sultanate".
+	listStateDescriptor = "state_descriptor"
 )
 
 // wordLists maps language → list → folded word.

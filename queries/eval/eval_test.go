@@ -12,10 +12,24 @@ import (
 // floors are the lowest F1 the project's own gold set may score per category; they
 // sit a little under the measured figures so a regression fails the build.
 var floors = map[string]float64{
-	"mediators": 0.70, "talks": 0.80, "people": 0.80, "affiliations": 0.80, "locations": 0.82, "issues": 0.80,
+	"mediators": 0.86, "talks": 0.88, "people": 0.92, "affiliations": 0.92, "locations": 0.90, "issues": 0.84,
+}
+
+// heldoutFloors are for testdata/heldout, articles written apart from the rules
+// (first scored blind; see BENCHMARKS.md and the issue notes for those figures).
+var heldoutFloors = map[string]float64{
+	"mediators": 0.78, "talks": 0.88, "people": 0.86, "affiliations": 0.88, "locations": 0.85, "issues": 0.76,
 }
 
 func TestEvalAboveFloor(t *testing.T) {
+	checkFloors(t, "../../testdata/gold", floors, 30)
+}
+
+func TestEvalHeldoutAboveFloor(t *testing.T) {
+	checkFloors(t, "../../testdata/heldout/gold", heldoutFloors, 20)
+}
+
+func checkFloors(t *testing.T, goldDir string, floors map[string]float64, minArticles int) {
 	lx, err := lexicon.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -25,13 +39,13 @@ func TestEvalAboveFloor(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Each article in its own real bolt store, queried with the saved queries.
-	rep, err := Run(context.Background(), Config{GoldDir: "../../testdata/gold", Reader: &loaders.FileReader{Extractor: x},
+	rep, err := Run(context.Background(), Config{GoldDir: goldDir, Reader: &loaders.FileReader{Extractor: x},
 		Lexicon: lx, StoreDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Articles) < 30 {
-		t.Fatalf("%d gold articles, want at least 30", len(rep.Articles))
+	if len(rep.Articles) < minArticles {
+		t.Fatalf("%d gold articles in %s, want at least %d", len(rep.Articles), goldDir, minArticles)
 	}
 	for _, c := range Categories {
 		s := rep.Scores[c]
