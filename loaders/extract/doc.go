@@ -275,6 +275,11 @@ func (d *doc) chunkSentence(si int) {
 			i = c.end
 			continue
 		}
+		if c := d.capitalDescriptor(si, i); c != nil {
+			d.addChunk(si, c)
+			i = c.end
+			continue
+		}
 		m, ok := at[i]
 		if !ok {
 			if c := d.descriptorChunk(si, i); c != nil {
@@ -404,6 +409,61 @@ func (d *doc) stateDescriptor(si, i int) *chunk {
 	ev := Evidence{Sentence: si, Rule: "descriptor:" + best.ID, Trigger: d.span(si, start, i+1)}
 	ent := d.entityFor(best, ev)
 	return &chunk{start: start, end: i + 1, entity: ent, actor: ent, form: lexicon.FormName, conj: t.Arabic && strings.HasPrefix(t.Norm, "و"), how: ev.Rule}
+}
+
+// capitalDescriptor reads "the Qatari capital", "Qatar's capital", "the capital of
+// Oman", «العاصمة القطرية», «عاصمة قطر» as that country's capital.
+func (d *doc) capitalDescriptor(si, i int) *chunk {
+	toks := d.sents[si].Tokens
+	country := func(m lexicon.Mention, ok bool) *lexicon.Entry {
+		if e := m.Entry(); ok && e != nil && e.Class == lexicon.Country && e.Capital != "" {
+			return e
+		}
+		return nil
+	}
+	var c *lexicon.Entry
+	end := 0
+	t := toks[i]
+	switch {
+	case t.Arabic:
+		isCapital := false
+		for _, st := range text.Stems(t.Norm) {
+			isCapital = isCapital || st.Form == "العاصمه" || st.Form == "عاصمه"
+		}
+		if !isCapital {
+			return nil
+		}
+		if m, ok := d.mentionAt(si, i+1); country(m, ok) != nil {
+			c, end = country(m, ok), m.End
+		}
+	case t.Norm == "the" && i+2 < len(toks):
+		if m, ok := d.mentionAt(si, i+1); country(m, ok) != nil && m.Form == lexicon.FormAdj && toks[m.End].Norm == "capital" {
+			c, end = country(m, ok), m.End+1 // the Qatari capital
+		} else if toks[i+1].Norm == "capital" && toks[i+2].Norm == "of" {
+			k := i + 3
+			if k < len(toks) && toks[k].Norm == "the" {
+				k++
+			}
+			if m, ok := d.mentionAt(si, k); country(m, ok) != nil {
+				c, end = country(m, ok), m.End // the capital of Oman
+			}
+		}
+	default:
+		if m, ok := d.mentionAt(si, i); country(m, ok) != nil && toks[m.End-1].Possessive && m.End < len(toks) && toks[m.End].Norm == "capital" {
+			c, end = country(m, ok), m.End+1 // Qatar's capital
+		}
+	}
+	if c == nil {
+		return nil
+	}
+	capital := d.lx.Entry(c.Capital)
+	if capital == nil {
+		return nil
+	}
+	ev := Evidence{Sentence: si, Rule: "descriptor:capital-of:" + c.ID, Trigger: d.span(si, i, end)}
+	ent := d.entityFor(capital, ev)
+	return &chunk{start: i, end: end, entity: ent, actor: d.actorOf(capital, ev), form: lexicon.FormName,
+		conj: t.Arabic && strings.HasPrefix(t.Norm, "و"), how: ev.Rule}
 }
 
 // governmentDescriptor reads a bare "the government" / «الحكومة» (no nationality

@@ -409,6 +409,7 @@ func (d *doc) assignFacts() {
 			d.addLocation(b)
 		}
 	}
+	d.datelineVenue(venues)
 	// Leaders and participants belong to the talks of their sentence.
 	for _, m := range d.matches {
 		ev := d.evidence(m)
@@ -443,6 +444,38 @@ func (d *doc) assignFacts() {
 					Evidence: Evidence{Sentence: si, Rule: "talks.participant-in-sentence", Trigger: d.span(si, c.start, c.end)}})
 			}
 		}
+	}
+}
+
+// datelineVenue takes the city of a dateline ("DOHA, Qatar (AP) —", «الدوحة - »)
+// as where talks were held when its sentence is about talks and names no other
+// venue: wire stories put the reporter where the talks are.
+func (d *doc) datelineVenue(venues map[int][]*Entity) {
+	for si := 1; si < len(d.sents) && si <= 3; si++ {
+		toks := d.sents[si].Tokens
+		c := d.chunkAt[si][0]
+		if c == nil || !c.isPlace() || !venueKind(c) || d.noise[si] || len(venues[si]) > 0 {
+			continue
+		}
+		// The city is followed, within a few tokens, by a dash: the dateline.
+		dash := false
+		for k := c.end; k < len(toks) && k < c.end+8; k++ {
+			if toks[k].Kind == text.Punct && (toks[k].Norm == "-" || toks[k].Norm == "—") && toks[k].SpaceBefore {
+				dash = true
+				break
+			}
+		}
+		if !dash || !d.matcher(si).sentenceHas(d.lang, "talks") {
+			continue
+		}
+		neg := d.mainNegotiation()
+		if neg == nil {
+			neg = d.unspecified(Evidence{Sentence: si})
+		}
+		ev := Evidence{Sentence: si, Rule: "venue.dateline", Trigger: d.span(si, c.start, c.end)}
+		d.addFact(Fact{Relation: RelVenue, Negotiation: neg, Object: c.entity, Evidence: ev})
+		venues[si] = append(venues[si], c.entity)
+		return
 	}
 }
 
