@@ -52,6 +52,7 @@ type Store struct {
 	Path    string
 
 	writeMu sync.Mutex // one article write at a time: see ReplaceArticle
+	batch   *batchKV   // bolt: one transaction across ApplyDeltas calls
 }
 
 // Open opens (or, with Create, creates) the store described by opt.
@@ -110,12 +111,13 @@ func openBolt(opt Options) (*Store, error) {
 			return nil, fmt.Errorf("initialise %s: %w", opt.Path, err)
 		}
 	}
-	qs, err := kv.New(db, kvOptions)
+	batch := &batchKV{KV: db}
+	qs, err := kv.New(batch, kvOptions)
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", opt.Path, err)
 	}
-	return &Store{QS: qs, Backend: Bolt, Path: opt.Path}, nil
+	return &Store{QS: qs, Backend: Bolt, Path: opt.Path, batch: batch}, nil
 }
 
 // isEmptyBolt reports whether a bolt file holds no Cayley store yet (a crash between

@@ -34,40 +34,60 @@ func (s *Store) ReplaceArticle(ctx context.Context, doc Doc) (WriteResult, error
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	deltas, err := s.replaceDeltas(ctx, doc.IRI, doc.Quads)
+	adds, dels, err := s.replaceDeltas(ctx, doc.IRI, doc.Quads)
 	if err != nil {
 		return WriteResult{}, fmt.Errorf("plan write of %s: %w", doc.IRI, err)
 	}
-	return s.apply(doc.IRI, deltas)
+	return s.apply(ctx, doc.IRI, adds, dels)
 }
 
 // DeleteArticle removes an article and every shared quad only it supported.
 func (s *Store) DeleteArticle(ctx context.Context, article quad.IRI) (WriteResult, error) {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	deltas, err := s.replaceDeltas(ctx, article, nil)
+	adds, dels, err := s.replaceDeltas(ctx, article, nil)
 	if err != nil {
 		return WriteResult{}, fmt.Errorf("plan delete of %s: %w", article, err)
 	}
-	return s.apply(article, deltas)
+	return s.apply(ctx, article, adds, dels)
 }
 
-func (s *Store) apply(article quad.IRI, deltas []cgraph.Delta) (WriteResult, error) {
-	var res WriteResult
-	for _, d := range deltas {
-		if d.Action == cgraph.Add {
-			res.Added++
-		} else {
-			res.Deleted++
-		}
-	}
-	if len(deltas) == 0 {
+// apply writes the additions, then the deletions, in one transaction on bolt (see
+// batchKV for why they are two ApplyDeltas calls).
+func (s *Store) apply(ctx context.Context, article quad.IRI, adds, dels []cgraph.Delta) (WriteResult, error) {
+	res := WriteResult{Added: len(adds), Deleted: len(dels)}
+	if len(adds)+len(dels) == 0 {
 		return res, nil
 	}
-	if err := s.QS.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+	if s.batch != nil {
+		if err := s.batch.begin(ctx); err != nil {
+			return WriteResult{}, fmt.Errorf("write %s: %w", article, err)
+		}
+	}
+	err := s.applyBoth(adds, dels)
+	if s.batch != nil {
+		if endErr := s.batch.end(ctx, err == nil); err == nil {
+			err = endErr
+		}
+	}
+	if err != nil {
 		return WriteResult{}, fmt.Errorf("write %s: %w", article, err)
 	}
 	return res, nil
+}
+
+func (s *Store) applyBoth(adds, dels []cgraph.Delta) error {
+	if len(adds) > 0 {
+		if err := s.QS.ApplyDeltas(adds, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+			return err
+		}
+	}
+	if len(dels) > 0 {
+		if err := s.QS.ApplyDeltas(dels, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func validateDoc(doc Doc) error {
@@ -114,40 +134,62 @@ func statementEdge(qs []quad.Quad, st quad.Value) quad.Quad {
 	return e
 }
 
-// replaceDeltas plans the change from the article's stored quads to newQuads.
-func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []quad.Quad) ([]cgraph.Delta, error) {
+// replaceDeltas plans the change from the article's stored quads to newQuads: the
+// quads to add (new own quads, and shared quads not yet stored) and to delete (old
+// own quads, and the shared quads of nodes no other article supports any more).
+func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []quad.Quad) (adds, dels []cgraph.Delta, err error) {
 	old, err := s.quadsWith(ctx, quad.Label, article)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	oldSet := make(map[quad.Quad]bool, len(old))
 	for _, q := range old {
 		oldSet[q] = true
 	}
 	newOwn := make(map[quad.Quad]bool, len(newQuads))
-	newShared := make([]quad.Quad, 0, len(newQuads))
+	var newShared []quad.Quad
+	supported := map[quad.Value]bool{}
 	for _, q := range newQuads {
 		if q.Label == article {
 			newOwn[q] = true
+			if q.Subject == article && schema.IsSupport(q.Predicate) {
+				supported[q.Object] = true
+			}
 		} else {
 			newShared = append(newShared, q)
 		}
 	}
-	var deltas []cgraph.Delta
-	deleted := map[quad.Quad]bool{} // a quad may be found twice: as a node's and as a statement's
-	// Shared quads first: adding one that exists is a no-op (IgnoreDup).
+	// Shared quads already stored (another article, or this one before, supports
+	// their node) are not added again.
+	stored := map[quad.Quad]bool{}
+	for node := range supported {
+		err := s.eachQuad(ctx, quad.Subject, node, func(q quad.Quad) bool {
+			if q.Label == schema.Derived {
+				stored[q] = true
+			}
+			return true
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	added := map[quad.Quad]bool{}
 	for _, q := range newShared {
-		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		if !stored[q] && !added[q] {
+			added[q] = true
+			adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		}
 	}
 	for q := range newOwn {
 		if !oldSet[q] {
-			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		}
 	}
+	deleted := map[quad.Quad]bool{} // a quad may be found twice: as a node's and as a statement's
 	for _, q := range old {
 		if !newOwn[q] && !deleted[q] {
 			deleted[q] = true
-			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 		}
 	}
 	// Nodes whose support this article withdraws lose their shared quads when no
@@ -158,23 +200,23 @@ func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []
 		}
 		orphan, err := s.unsupportedElsewhere(ctx, q.Object, article)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if !orphan {
 			continue
 		}
 		shared, err := s.sharedQuadsOf(ctx, q.Object)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, sq := range shared {
 			if !deleted[sq] {
 				deleted[sq] = true
-				deltas = append(deltas, cgraph.Delta{Quad: sq, Action: cgraph.Delete})
+				dels = append(dels, cgraph.Delta{Quad: sq, Action: cgraph.Delete})
 			}
 		}
 	}
-	return deltas, nil
+	return adds, dels, nil
 }
 
 // unsupportedElsewhere reports whether no article other than article supports node.
