@@ -240,6 +240,9 @@ func (m *matcher) slot(s byte, ti int) []slotCandidate {
 			if s == 'R' && c.entity != nil && c.entity.Kind == KindPerson {
 				return true
 			}
+			if s == 'X' && c.isPlace() {
+				return false // "talks in Doha, mediated by Qatar": the city is no observer
+			}
 			if s == 'P' && m.modifier(c) {
 				return false // "the Rwanda-backed rebels": Rwanda is not a side here
 			}

@@ -5,11 +5,11 @@ package source
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -53,8 +53,14 @@ var (
 	ErrUnsupported = errors.New("unsupported file type")
 )
 
-// Extensions lists the file types Walk picks up in directories.
-var extensions = map[string]string{".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+// extensions maps the file types parley reads to their format; Walk picks these
+// up in directories.
+var extensions = map[string]string{
+	".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+	".html": "html", ".htm": "html",
+	".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+	".xml": "feed", ".rss": "feed", ".atom": "feed",
+}
 
 // Walk expands paths (files and directories, recursively) into the article files
 // they hold, sorted. A file named directly is returned whatever its extension, so its
@@ -95,37 +101,20 @@ func Walk(paths []string) ([]string, error) {
 	return out, nil
 }
 
-// ReadFile reads one article file (plain text or Markdown).
+// ReadFile reads a file that holds one article (text, Markdown or HTML); for files
+// that may hold many (JSON, feeds) use Read.
 func ReadFile(path string, maxSize int64) (*Article, error) {
-	if maxSize <= 0 {
-		maxSize = DefaultMaxSize
-	}
-	format, ok := extensions[strings.ToLower(filepath.Ext(path))]
-	if !ok {
-		return nil, fmt.Errorf("%s: %w %q (want .txt or .md)", path, ErrUnsupported, filepath.Ext(path))
-	}
-	f, err := os.Open(path)
+	items, err := Read(context.Background(), path, Options{MaxSize: maxSize})
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	for _, it := range items {
+		if it.Err != nil {
+			return nil, it.Err
+		}
+		return it.Article, nil
 	}
-	if int64(len(data)) > maxSize {
-		return nil, fmt.Errorf("%s: %w: more than %d bytes (raise --max-size)", path, ErrTooLarge, maxSize)
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
-	}
-	a, err := Parse(data, format)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	a.Source = abs
-	return a, nil
+	return nil, fmt.Errorf("%s: %w", path, ErrNoText)
 }
 
 // Parse turns the bytes of a text or Markdown article into an Article.

@@ -211,7 +211,7 @@ func TestReadFileErrors(t *testing.T) {
 		{"too large", "big.txt", []byte("Headline\n" + strings.Repeat("x", 100)), 50, ErrTooLarge, "50 bytes"},
 		{"one byte too large", "big2.txt", []byte("0123456789A"), 10, ErrTooLarge, ""},
 		{"pdf", "paper.pdf", []byte("%PDF-1.4"), 0, ErrUnsupported, ".pdf"},
-		{"html", "page.html", []byte("<html></html>"), 0, ErrUnsupported, ".html"},
+		{"html without text", "page.html", []byte("<html></html>"), 0, ErrNoText, "page.html"},
 		{"no extension", "README", []byte("text"), 0, ErrUnsupported, ""},
 	}
 	for _, tt := range tests {
