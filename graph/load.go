@@ -9,14 +9,38 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// ArticleReader reads one source into an article the store can hold: its IRI, the
-// hash of its content, and build, which extracts its quads. Read should be cheap
-// (read and hash); build runs only for articles whose content changed.
+// ArticleReader reads sources into articles the store can hold. For each article
+// in a source (a file holds one, a JSON Lines file or a feed many) Read calls add
+// with the article's name (a path, "path#3", a link), IRI, content hash and build,
+// which extracts its quads, or with the reason the article cannot be read. Read
+// itself should be cheap (read and hash): build runs only for articles whose
+// content changed. The error Read returns is for the source as a whole.
+//
+// The callback has only basic types so that readers (package loaders, upstream of
+// the graph) need not import this package.
 type ArticleReader interface {
-	Read(name string) (iri quad.IRI, hash string, build func() ([]quad.Quad, error), err error)
+	Read(ctx context.Context, source string, add AddFunc) error
 }
 
-// Outcome of loading one source.
+// AddFunc receives one article from an ArticleReader.
+type AddFunc = func(name string, iri quad.IRI, hash string, build func() ([]quad.Quad, error), err error)
+
+// article is one article a reader found.
+type article struct {
+	name  string
+	iri   quad.IRI
+	hash  string
+	build func() ([]quad.Quad, error)
+	err   error
+}
+
+// prepared is an article checked against the store and, if changed, extracted.
+type prepared struct {
+	ev    Event
+	quads []quad.Quad
+}
+
+// Outcome of loading one article.
 type Outcome int
 
 const (
@@ -29,7 +53,8 @@ func (o Outcome) String() string {
 	return [...]string{"loaded", "unchanged", "failed"}[o]
 }
 
-// Event reports what happened to one source.
+// Event reports what happened to one article (or to a source that could not be
+// read at all).
 type Event struct {
 	Name    string
 	IRI     quad.IRI
@@ -42,53 +67,39 @@ type Event struct {
 type Summary struct {
 	Loaded, Unchanged, Failed int
 	Added, Deleted            int // quads
+	Seen                      []quad.IRI
 }
 
-// Load reads, extracts and writes each named source: several workers read and
-// extract at once, one writer writes, each article in its own transaction. An
-// article whose stored content hash matches is skipped. A source that fails is
-// reported through onEvent and does not stop the others.
-func (s *Store) Load(ctx context.Context, names []string, r ArticleReader, workers int, onEvent func(Event)) Summary {
+// Load reads each source, extracts its changed articles and writes them: several
+// workers read and extract at once, one writer writes, each article in its own
+// transaction. An article whose stored content hash matches is skipped. A source
+// or article that fails is reported through onEvent and does not stop the others.
+func (s *Store) Load(ctx context.Context, sources []string, r ArticleReader, workers int, onEvent func(Event)) Summary {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	type built struct {
-		ev    Event
-		quads []quad.Quad
-	}
 	jobs := make(chan string)
-	results := make(chan built, workers)
+	results := make(chan prepared, workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for name := range jobs {
-				b := built{ev: Event{Name: name}}
-				iri, hash, build, err := r.Read(name)
-				switch {
-				case err != nil:
-					b.ev.Outcome, b.ev.Err = Failed, err
-				default:
-					b.ev.IRI = iri
-					old, herr := s.ArticleHash(ctx, iri)
-					if herr != nil {
-						b.ev.Outcome, b.ev.Err = Failed, fmt.Errorf("%s: %w", name, herr)
-					} else if old == hash {
-						b.ev.Outcome = Unchanged
-					} else if b.quads, err = build(); err != nil {
-						b.ev.Outcome, b.ev.Err = Failed, fmt.Errorf("%s: %w", name, err)
-					}
+			for src := range jobs {
+				err := r.Read(ctx, src, func(name string, iri quad.IRI, hash string, build func() ([]quad.Quad, error), err error) {
+					results <- s.prepare(ctx, article{name, iri, hash, build, err})
+				})
+				if err != nil {
+					results <- prepared{ev: Event{Name: src, Outcome: Failed, Err: err}}
 				}
-				results <- b
 			}
 		}()
 	}
 	go func() {
 		defer close(jobs)
-		for _, n := range names {
+		for _, src := range sources {
 			select {
-			case jobs <- n:
+			case jobs <- src:
 			case <-ctx.Done():
 				return
 			}
@@ -101,7 +112,10 @@ func (s *Store) Load(ctx context.Context, names []string, r ArticleReader, worke
 	var sum Summary
 	for b := range results {
 		ev := b.ev
-		if ev.Outcome == Loaded && b.quads != nil {
+		if ev.IRI != "" {
+			sum.Seen = append(sum.Seen, ev.IRI)
+		}
+		if ev.Outcome == Loaded {
 			if ctx.Err() != nil {
 				ev.Outcome, ev.Err = Failed, fmt.Errorf("%s: %w", ev.Name, ctx.Err())
 			} else if res, err := s.ReplaceArticle(ctx, Doc{IRI: ev.IRI, Quads: b.quads}); err != nil {
@@ -125,4 +139,46 @@ func (s *Store) Load(ctx context.Context, names []string, r ArticleReader, worke
 		}
 	}
 	return sum
+}
+
+// prepare checks an article against the store and, if it changed, extracts it.
+func (s *Store) prepare(ctx context.Context, a article) prepared {
+	b := prepared{ev: Event{Name: a.name, IRI: a.iri}}
+	if a.err != nil {
+		b.ev.Outcome, b.ev.Err = Failed, a.err
+		return b
+	}
+	old, err := s.ArticleHash(ctx, a.iri)
+	switch {
+	case err != nil:
+		b.ev.Outcome, b.ev.Err = Failed, fmt.Errorf("%s: %w", a.name, err)
+	case old == a.hash:
+		b.ev.Outcome = Unchanged
+	default:
+		if b.quads, err = a.build(); err != nil {
+			b.ev.Outcome, b.ev.Err = Failed, fmt.Errorf("%s: %w", a.name, err)
+		}
+	}
+	return b
+}
+
+// Prune deletes the articles whose source is within (as within decides) but that
+// keep does not hold: the sources that disappeared since the last load. It returns
+// the articles deleted.
+func (s *Store) Prune(ctx context.Context, keep map[quad.IRI]bool, within func(source string) bool) ([]ArticleSource, error) {
+	all, err := s.ArticleSources(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var gone []ArticleSource
+	for _, a := range all {
+		if keep[a.IRI] || !within(a.Source) {
+			continue
+		}
+		if _, err := s.DeleteArticle(ctx, a.IRI); err != nil {
+			return gone, fmt.Errorf("prune %s: %w", a.Source, err)
+		}
+		gone = append(gone, a)
+	}
+	return gone, nil
 }

@@ -29,7 +29,7 @@ the gold. Scores are micro-averaged over articles.`,
 				return err
 			}
 			rep, err := eval.Run(cmd.Context(), eval.Config{GoldDir: args[0], ArticlesDir: articles,
-				Reader: &loaders.FileReader{Extractor: x}, Lexicon: x.Lexicon()})
+				Reader: &loaders.Reader{Extractor: x}, Lexicon: x.Lexicon()})
 			if err != nil {
 				return err
 			}

@@ -30,12 +30,18 @@ every name it recognised and how. Nothing is written.`,
 			}
 			out := cmd.OutOrStdout()
 			for _, f := range files {
-				a, err := source.ReadFile(f, 0)
+				items, err := source.Read(cmd.Context(), f, source.Options{})
 				if err != nil {
 					fmt.Fprintf(cmd.ErrOrStderr(), "parley: extract %v\n", err)
 					continue
 				}
-				printExtraction(out, f, x.Extract(a.Text()), mentions, matches)
+				for _, it := range items {
+					if it.Err != nil {
+						fmt.Fprintf(cmd.ErrOrStderr(), "parley: extract %v\n", it.Err)
+						continue
+					}
+					printExtraction(out, it.Name, x.Extract(it.Article.Text()), mentions, matches)
+				}
 			}
 			return nil
 		},

@@ -62,6 +62,8 @@ func newRoot() *cobra.Command {
 		newExtractCmd(opt),
 		newServeCmd(opt),
 		newSynthCmd(opt),
+		newWatchCmd(opt),
+		newCheckCmd(opt),
 	)
 	return root
 }

@@ -24,6 +24,9 @@ func newServeCmd(opt *options) *cobra.Command {
 		timeout     time.Duration
 		limit       int
 		allowWrites bool
+		reloadEvery time.Duration
+		sources     []string
+		lf          loadFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -39,7 +42,13 @@ func newServeCmd(opt *options) *cobra.Command {
 Each query runs in a fresh session, bounded by --timeout and --limit.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			store, err := opt.openStore(allowWrites)
+			if (reloadEvery > 0) != (len(sources) > 0) {
+				return fmt.Errorf("give --reload-every and --source together")
+			}
+			reload := reloadEvery > 0
+			// Reloading makes this process the store's one writer; Cayley's own
+			// write endpoints stay off unless --allow-writes.
+			store, err := opt.openStore(allowWrites || reload)
 			if err != nil {
 				return err
 			}
@@ -64,6 +73,13 @@ Each query runs in a fresh session, bounded by --timeout and --limit.`,
 			fmt.Fprintf(cmd.OutOrStdout(), "parley serving %s (%s) on http://%s/\n", storeName(opt), mode, ln.Addr())
 			errc := make(chan error, 1)
 			go func() { errc <- srv.Serve(ln) }()
+			if reload {
+				x, err := opt.extractor()
+				if err != nil {
+					return err
+				}
+				go reloadLoop(ctx, store, x, sources, reloadEvery, lf, cmd.OutOrStdout(), cmd.ErrOrStderr(), storeName(opt))
+			}
 			select {
 			case err := <-errc:
 				return err
@@ -85,5 +101,10 @@ Each query runs in a fresh session, bounded by --timeout and --limit.`,
 	cmd.Flags().DurationVar(&timeout, "timeout", graph.DefaultTimeout, "longest a query may run")
 	cmd.Flags().IntVar(&limit, "limit", serve.DefaultRowLimit, "most rows a query may return")
 	cmd.Flags().BoolVar(&allowWrites, "allow-writes", false, "enable Cayley's write and delete endpoints")
+	cmd.Flags().DurationVar(&reloadEvery, "reload-every", 0, "reload --source on this period while serving")
+	cmd.Flags().StringArrayVar(&sources, "source", nil, "a source to reload (file, directory or URL; repeatable)")
+	cmd.Flags().BoolVar(&lf.prune, "prune", false, "on reload, remove articles whose file disappeared")
+	cmd.Flags().Int64Var(&lf.maxSize, "max-size", 0, "on reload, largest file or response to read, in bytes")
+	cmd.Flags().DurationVar(&lf.fetchTimeout, "fetch-timeout", 0, "on reload, longest to wait for a URL")
 	return cmd
 }

@@ -60,7 +60,7 @@ func loadSamples(path string) error {
 	if err != nil {
 		return err
 	}
-	if sum := s.Load(context.Background(), files, &loaders.FileReader{Extractor: x}, 0, nil); sum.Failed > 0 || sum.Loaded == 0 {
+	if sum := s.Load(context.Background(), files, &loaders.Reader{Extractor: x}, 0, nil); sum.Failed > 0 || sum.Loaded == 0 {
 		return fmt.Errorf("loading the sample articles: %+v", sum)
 	}
 	return nil

@@ -39,7 +39,7 @@ func checkFloors(t *testing.T, goldDir string, floors map[string]float64, minArt
 		t.Fatal(err)
 	}
 	// Each article in its own real bolt store, queried with the saved queries.
-	rep, err := Run(context.Background(), Config{GoldDir: goldDir, Reader: &loaders.FileReader{Extractor: x},
+	rep, err := Run(context.Background(), Config{GoldDir: goldDir, Reader: &loaders.Reader{Extractor: x},
 		Lexicon: lx, StoreDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/parleygraph/parley/graph"
+	"github.com/parleygraph/parley/loaders/extract"
+)
+
+func newWatchCmd(opt *options) *cobra.Command {
+	var (
+		f     loadFlags
+		every time.Duration
+	)
+	cmd := &cobra.Command{
+		Use:   "watch SOURCE... --every 15m",
+		Short: "Load sources now and again on a timer (like load, repeated)",
+		Long: `Watch loads the sources at once and then every --every, until interrupted. Each
+run is a load: unchanged articles are skipped, changed ones replace their facts, and
+with --prune articles whose file is gone are removed. The store stays open for writing
+while watch runs (bolt has one writer): to serve and reload together, use
+parley serve --reload-every 15m --source ….`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if every < time.Second {
+				return fmt.Errorf("--every %v: give a period of a second or more", every)
+			}
+			x, err := opt.extractor()
+			if err != nil {
+				return err
+			}
+			store, err := opt.openStore(true)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
+			defer stop()
+			reloadLoop(ctx, store, x, args, every, f, cmd.OutOrStdout(), cmd.ErrOrStderr(), storeName(opt))
+			return nil
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().DurationVar(&every, "every", 15*time.Minute, "time between loads")
+	return cmd
+}
+
+// reloadLoop loads sources at once and then every period until ctx ends. A failed
+// run is reported and the next one tries again.
+func reloadLoop(ctx context.Context, store *graph.Store, x *extract.Extractor, sources []string, every time.Duration, f loadFlags, stdout, stderr io.Writer, name string) {
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for {
+		fmt.Fprintf(stdout, "%s reload: ", time.Now().UTC().Format(time.RFC3339))
+		if _, err := runLoad(ctx, store, x, sources, f, stdout, stderr, name); err != nil {
+			fmt.Fprintf(stderr, "parley: reload: %v\n", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
