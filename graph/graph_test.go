@@ -36,7 +36,7 @@ func doc(article, node, actor string) Doc {
 		d.Quads = append(d.Quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: a})
 	}
 	shared := func(s, p, o quad.Value) {
-		d.Quads = append(d.Quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: schema.Derived})
+		d.Quads = append(d.Quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: s})
 	}
 	own(a, schema.Type, schema.Article)
 	own(a, schema.ContentHash, quad.String("sha256:"+article+node+actor))
@@ -48,7 +48,7 @@ func doc(article, node, actor string) Doc {
 	shared(st, schema.Subject, n)
 	shared(st, schema.Predicate, schema.Mediator)
 	shared(st, schema.Object, ac)
-	shared(n, schema.Mediator, ac)
+	d.Quads = append(d.Quads, quad.Quad{Subject: n, Predicate: schema.Mediator, Object: ac, Label: st})
 	return d
 }
 
@@ -87,7 +87,7 @@ func TestReplaceArticleSharedSupport(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			edge := quad.Quad{Subject: quad.IRI("http://neg"), Predicate: schema.Mediator, Object: quad.IRI("http://qatar"), Label: schema.Derived}
+			edge := quad.Quad{Subject: quad.IRI("http://neg"), Predicate: schema.Mediator, Object: quad.IRI("http://qatar"), Label: schema.StatementID(quad.IRI("http://neg"), schema.Mediator, quad.IRI("http://qatar"))}
 			if !all(t, s)[edge] {
 				t.Fatalf("edge %v missing after two writes", edge)
 			}
@@ -140,7 +140,7 @@ func TestReplaceArticleSharedSupport(t *testing.T) {
 func TestReplaceArticleRejectsUnsupportedSharedQuads(t *testing.T) {
 	s, _ := openBoltStore(t)
 	d := doc("http://a", "http://neg", "http://qatar")
-	d.Quads = append(d.Quads, quad.Quad{Subject: quad.IRI("http://stray"), Predicate: schema.DisplayName, Object: quad.String("x"), Label: schema.Derived})
+	d.Quads = append(d.Quads, quad.Quad{Subject: quad.IRI("http://stray"), Predicate: schema.DisplayName, Object: quad.String("x"), Label: quad.IRI("http://stray")})
 	if _, err := s.ReplaceArticle(context.Background(), d); err == nil || !strings.Contains(err.Error(), "no support") {
 		t.Fatalf("want an error about the unsupported quad, got %v", err)
 	}

@@ -14,8 +14,8 @@ import (
 // returns one message per violation (none on a sound store). It reads the whole
 // store: for tests and `parley check`, not for every command.
 func (s *Store) Verify(ctx context.Context) ([]string, error) {
-	supported := map[quad.Value]bool{}
-	var shared []quad.Quad
+	var quads []quad.Quad
+	articles := map[quad.Value]bool{}
 	it := s.QS.QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
@@ -23,46 +23,42 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		switch {
-		case q.Label == schema.Derived:
-			shared = append(shared, q)
-		case schema.IsSupport(q.Predicate) && q.Subject == q.Label:
-			supported[q.Object] = true
+		quads = append(quads, q)
+		if q.Predicate == schema.Type && q.Object == schema.Article && q.Subject == q.Label {
+			articles[q.Label] = true
 		}
 	}
 	if err := it.Err(); err != nil {
 		return nil, err
 	}
-	edges := map[quad.Quad]bool{}
-	parts := map[quad.Value]*quad.Quad{}
-	for _, q := range shared {
-		if p := parts[q.Subject]; p == nil {
-			parts[q.Subject] = &quad.Quad{Label: schema.Derived}
-		}
-		switch q.Predicate {
-		case schema.Subject:
-			parts[q.Subject].Subject = q.Object
-		case schema.Predicate:
-			parts[q.Subject].Predicate = q.Object
-		case schema.Object:
-			parts[q.Subject].Object = q.Object
-		}
-	}
-	for st, e := range parts {
-		if e.Subject != nil && e.Predicate != nil && e.Object != nil && supported[st] {
-			edges[*e] = true
+	supported := map[quad.Value]bool{}
+	var shared []quad.Quad
+	for _, q := range quads {
+		switch {
+		case !articles[q.Label]:
+			shared = append(shared, q)
+		case schema.IsSupport(q.Predicate) && q.Subject == q.Label:
+			supported[q.Object] = true
 		}
 	}
 	var problems []string
+	for _, q := range shared {
+		switch {
+		case !supported[q.Label]:
+			problems = append(problems, fmt.Sprintf("unsupported shared quad %v", q))
+		case q.Subject != q.Label && q != statementEdge(shared, q.Label):
+			problems = append(problems, fmt.Sprintf("shared quad %v is neither its label's description nor its edge", q))
+		}
+	}
 	have := map[quad.Quad]bool{}
 	for _, q := range shared {
 		have[q] = true
-		if !supported[q.Subject] && !edges[q] {
-			problems = append(problems, fmt.Sprintf("unsupported shared quad %v", q))
-		}
 	}
-	for e := range edges {
-		if !have[e] {
+	for _, q := range shared {
+		if q.Predicate != schema.Subject || q.Subject != q.Label || !supported[q.Label] {
+			continue
+		}
+		if e := statementEdge(shared, q.Label); e.Predicate != nil && e.Object != nil && !have[e] {
 			problems = append(problems, fmt.Sprintf("statement edge missing: %v", e))
 		}
 	}

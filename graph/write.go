@@ -11,9 +11,10 @@ import (
 )
 
 // Doc is one article's contribution to the graph: quads labelled with the article's
-// IRI (its own) and quads labelled schema.Derived (shared with other articles).
-// Every shared quad must either have a subject the article supports (schema:mentions
-// or parley:asserts from the article) or be the edge of a statement it asserts.
+// IRI (its own) and quads shared with other articles, labelled with the node they
+// belong to (see schema). Every shared quad's label must be a node the article
+// supports (schema:mentions or parley:asserts from the article), and the quad must
+// describe that node or be the edge of that statement.
 type Doc struct {
 	IRI   quad.IRI
 	Quads []quad.Quad
@@ -93,23 +94,28 @@ func (s *Store) applyBoth(adds, dels []cgraph.Delta) error {
 func validateDoc(doc Doc) error {
 	supported := map[quad.Value]bool{}
 	for _, q := range doc.Quads {
-		if q.Label != doc.IRI && q.Label != schema.Derived {
-			return fmt.Errorf("quad %v: label must be the article or %v", q, schema.Derived)
-		}
 		if q.Label == doc.IRI && q.Subject == doc.IRI && schema.IsSupport(q.Predicate) {
 			supported[q.Object] = true
 		}
 	}
-	statementEdges := map[quad.Quad]bool{}
+	edges := map[quad.Value]quad.Quad{}
 	for _, q := range doc.Quads {
-		if q.Label == schema.Derived && q.Predicate == schema.Subject && supported[q.Subject] {
-			e := statementEdge(doc.Quads, q.Subject)
-			statementEdges[e] = true
-		}
-	}
-	for _, q := range doc.Quads {
-		if q.Label == schema.Derived && !supported[q.Subject] && !statementEdges[q] {
+		switch {
+		case q.Label == doc.IRI:
+		case q.Label == nil:
+			return fmt.Errorf("quad %v: no label", q)
+		case !supported[q.Label]:
 			return fmt.Errorf("shared quad %v has no support from %v", q, doc.IRI)
+		case q.Subject == q.Label:
+		default:
+			e, ok := edges[q.Label]
+			if !ok {
+				e = statementEdge(doc.Quads, q.Label)
+				edges[q.Label] = e
+			}
+			if q != e {
+				return fmt.Errorf("shared quad %v: label must be its subject or the statement it is the edge of", q)
+			}
 		}
 	}
 	return nil
@@ -117,9 +123,9 @@ func validateDoc(doc Doc) error {
 
 // statementEdge finds, among qs, the edge "s p o" that statement st reifies.
 func statementEdge(qs []quad.Quad, st quad.Value) quad.Quad {
-	e := quad.Quad{Label: schema.Derived}
+	e := quad.Quad{Label: st}
 	for _, q := range qs {
-		if q.Subject != st || q.Label != schema.Derived {
+		if q.Subject != st || q.Label != st {
 			continue
 		}
 		switch q.Predicate {
@@ -160,13 +166,11 @@ func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []
 		}
 	}
 	// Shared quads already stored (another article, or this one before, supports
-	// their node) are not added again.
+	// their node) are not added again. The {Label} index finds a node's quads.
 	stored := map[quad.Quad]bool{}
 	for node := range supported {
-		err := s.eachQuad(ctx, quad.Subject, node, func(q quad.Quad) bool {
-			if q.Label == schema.Derived {
-				stored[q] = true
-			}
+		err := s.eachQuad(ctx, quad.Label, node, func(q quad.Quad) bool {
+			stored[q] = true
 			return true
 		})
 		if err != nil {
@@ -205,7 +209,7 @@ func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []
 		if !orphan {
 			continue
 		}
-		shared, err := s.sharedQuadsOf(ctx, q.Object)
+		shared, err := s.quadsWith(ctx, quad.Label, q.Object)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -223,31 +227,13 @@ func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []
 func (s *Store) unsupportedElsewhere(ctx context.Context, node quad.Value, article quad.IRI) (bool, error) {
 	found := false
 	err := s.eachQuad(ctx, quad.Object, node, func(q quad.Quad) bool {
-		if q.Label != article && q.Label != schema.Derived && schema.IsSupport(q.Predicate) {
+		if q.Label != article && q.Subject == q.Label && schema.IsSupport(q.Predicate) {
 			found = true
 			return false
 		}
 		return true
 	})
 	return !found, err
-}
-
-// sharedQuadsOf returns node's shared quads and, for a statement, its edge.
-func (s *Store) sharedQuadsOf(ctx context.Context, node quad.Value) ([]quad.Quad, error) {
-	var out []quad.Quad
-	err := s.eachQuad(ctx, quad.Subject, node, func(q quad.Quad) bool {
-		if q.Label == schema.Derived {
-			out = append(out, q)
-		}
-		return true
-	})
-	if err != nil {
-		return nil, err
-	}
-	if e := statementEdge(out, node); e.Subject != nil && e.Predicate != nil && e.Object != nil {
-		out = append(out, e)
-	}
-	return out, nil
 }
 
 // quadsWith returns every quad with v in direction d.

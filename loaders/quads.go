@@ -43,8 +43,10 @@ type builder struct {
 func (b *builder) own(s, p, o quad.Value) {
 	b.add(quad.Quad{Subject: s, Predicate: p, Object: o, Label: b.article})
 }
+
+// shared adds a quad describing node s, labelled with s (see schema).
 func (b *builder) shared(s, p, o quad.Value) {
-	b.add(quad.Quad{Subject: s, Predicate: p, Object: o, Label: schema.Derived})
+	b.add(quad.Quad{Subject: s, Predicate: p, Object: o, Label: s})
 }
 
 func (b *builder) add(q quad.Quad) {
@@ -86,7 +88,7 @@ func (b *builder) statement(s quad.IRI, p quad.IRI, o quad.Value, ev extract.Evi
 		b.shared(st, schema.Subject, s)
 		b.shared(st, schema.Predicate, p)
 		b.shared(st, schema.Object, o)
-		b.shared(s, p, o)
+		b.add(quad.Quad{Subject: s, Predicate: p, Object: o, Label: st}) // the edge lives with its statement
 	}
 	b.evidence(st, ev)
 }

@@ -10,10 +10,12 @@
 //   - Article quads carry the article's IRI as their label: the article's metadata,
 //     what it supports (schema:mentions for nodes, parley:asserts for statements)
 //     and the evidence (sentence, rule) behind each supported fact.
-//   - Shared quads carry the label Derived: the description of an entity, negotiation
-//     or talks node, and the structural edge of each statement (one edge per fact,
-//     however many articles assert it). A shared quad lives exactly as long as some
-//     article supports its subject node, or, for a statement's edge, the statement.
+//   - Shared quads carry the IRI of the node they describe as their label: the
+//     description of an entity, negotiation or talks node is labelled with that node,
+//     and a statement's reification and its structural edge (one edge per fact,
+//     however many articles assert it) with the statement. A shared quad lives exactly
+//     as long as some article supports its label node. Per-node labels keep every
+//     label's posting list short, so writes stay fast as the graph grows.
 package schema
 
 import (
@@ -32,9 +34,6 @@ const (
 	SchemaNS = "http://schema.org/"
 	RDFNS    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 )
-
-// Derived labels the shared quads (see the package comment).
-const Derived = quad.IRI("https://parleygraph.org/graph/derived")
 
 // Classes.
 const (
