@@ -6,6 +6,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/schema"
@@ -14,15 +15,20 @@ import (
 // ArticleHash returns the content hash stored for an article, or "" if the store
 // does not hold it.
 func (s *Store) ArticleHash(ctx context.Context, article quad.IRI) (string, error) {
-	var hash string
-	err := s.eachQuad(ctx, quad.Subject, article, func(q quad.Quad) bool {
-		if q.Predicate == schema.ContentHash && q.Label == article {
-			hash = quad.NativeOf(q.Object).(string)
-			return false
+	// A path from the article along one predicate is one {Subject, Predicate} index
+	// lookup; scanning the article's quads would read all of them.
+	it := path.StartPath(s.QS, article).Out(schema.ContentHash).BuildIterator(ctx).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		v, err := s.QS.NameOf(it.Result())
+		if err != nil {
+			return "", fmt.Errorf("content hash of %s: %w", article, err)
 		}
-		return true
-	})
-	return hash, err
+		if h, ok := quad.NativeOf(v).(string); ok {
+			return h, nil
+		}
+	}
+	return "", it.Err()
 }
 
 // ArticleSource is an article and where it was read from.

@@ -71,8 +71,8 @@ type Summary struct {
 }
 
 // Load reads each source, extracts its changed articles and writes them: several
-// workers read and extract at once, one writer writes, each article in its own
-// transaction. An article whose stored content hash matches is skipped. A source
+// workers read and extract at once, one writer writes, many articles per
+// transaction but each article whole (see ReplaceArticles). An article whose stored content hash matches is skipped. A source
 // or article that fails is reported through onEvent and does not stop the others.
 func (s *Store) Load(ctx context.Context, sources []string, r ArticleReader, workers int, onEvent func(Event)) Summary {
 	if workers <= 0 {
@@ -110,19 +110,9 @@ func (s *Store) Load(ctx context.Context, sources []string, r ArticleReader, wor
 		close(results)
 	}()
 	var sum Summary
-	for b := range results {
-		ev := b.ev
+	report := func(ev Event) {
 		if ev.IRI != "" {
 			sum.Seen = append(sum.Seen, ev.IRI)
-		}
-		if ev.Outcome == Loaded {
-			if ctx.Err() != nil {
-				ev.Outcome, ev.Err = Failed, fmt.Errorf("%s: %w", ev.Name, ctx.Err())
-			} else if res, err := s.ReplaceArticle(ctx, Doc{IRI: ev.IRI, Quads: b.quads}); err != nil {
-				ev.Outcome, ev.Err = Failed, fmt.Errorf("%s: %w", ev.Name, err)
-			} else {
-				ev.Write = res
-			}
 		}
 		switch ev.Outcome {
 		case Loaded:
@@ -138,7 +128,61 @@ func (s *Store) Load(ctx context.Context, sources []string, r ArticleReader, wor
 			onEvent(ev)
 		}
 	}
+	// The writer takes what the workers have ready, up to maxGroup articles, and
+	// writes it as one group (see ReplaceArticles); it never waits to fill a group,
+	// so a lone article is written at once.
+	var batch []prepared
+	for b := range results {
+		batch = append(batch[:0], b)
+	fill:
+		for len(batch) < maxGroup {
+			select {
+			case b, ok := <-results:
+				if !ok {
+					break fill
+				}
+				batch = append(batch, b)
+			default:
+				break fill
+			}
+		}
+		s.writeGroup(ctx, batch, report)
+	}
 	return sum
+}
+
+// maxGroup bounds the articles written in one transaction: large enough to spread a
+// commit's cost, small enough to keep a transaction's memory and latency modest.
+const maxGroup = 64
+
+// writeGroup writes the loaded articles of batch and reports every article.
+func (s *Store) writeGroup(ctx context.Context, batch []prepared, report func(Event)) {
+	var docs []Doc
+	var at []int
+	for i, b := range batch {
+		if b.ev.Outcome != Loaded {
+			continue
+		}
+		if ctx.Err() != nil {
+			batch[i].ev.Outcome, batch[i].ev.Err = Failed, fmt.Errorf("%s: %w", b.ev.Name, ctx.Err())
+			continue
+		}
+		docs = append(docs, Doc{IRI: b.ev.IRI, Quads: b.quads})
+		at = append(at, i)
+	}
+	if len(docs) > 0 {
+		res, errs := s.ReplaceArticles(ctx, docs)
+		for k, i := range at {
+			if errs[k] != nil {
+				batch[i].ev.Outcome, batch[i].ev.Err = Failed, fmt.Errorf("%s: %w", batch[i].ev.Name, errs[k])
+			} else {
+				batch[i].ev.Write = res[k]
+			}
+		}
+	}
+	for _, b := range batch {
+		report(b.ev)
+	}
 }
 
 // prepare checks an article against the store and, if it changed, extracts it.

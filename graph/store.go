@@ -51,8 +51,9 @@ type Store struct {
 	Backend string
 	Path    string
 
-	writeMu sync.Mutex // one article write at a time: see ReplaceArticle
-	batch   *batchKV   // bolt: one transaction across ApplyDeltas calls
+	writeMu sync.Mutex  // one article write at a time: see ReplaceArticle
+	batch   *batchKV    // bolt: one transaction across ApplyDeltas calls
+	values  *valueCache // bolt: Cayley's node ID cache, emptied after deletions
 }
 
 // Open opens (or, with Create, creates) the store described by opt.
@@ -117,7 +118,12 @@ func openBolt(opt Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", opt.Path, err)
 	}
-	return &Store{QS: qs, Backend: Bolt, Path: opt.Path, batch: batch}, nil
+	cache, err := newValueCache(qs)
+	if err != nil {
+		qs.Close()
+		return nil, fmt.Errorf("open %s: %w", opt.Path, err)
+	}
+	return &Store{QS: qs, Backend: Bolt, Path: opt.Path, batch: batch, values: cache}, nil
 }
 
 // isEmptyBolt reports whether a bolt file holds no Cayley store yet (a crash between
@@ -168,7 +174,7 @@ func (s *Store) Close() error { return s.QS.Close() }
 
 // Size returns the number of quads in the store.
 func (s *Store) Size(ctx context.Context) (int64, error) {
-	st, err := s.QS.Stats(ctx, true)
+	st, err := s.QS.Stats(ctx, false) // the quad count is exact either way; exact nodes would scan
 	if errors.Is(err, kv.ErrNoBucket) {
 		return 0, nil // a new bolt store has no size record until its first write
 	} else if err != nil {

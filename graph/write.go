@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/schema"
@@ -70,6 +72,9 @@ func (s *Store) apply(ctx context.Context, article quad.IRI, adds, dels []cgraph
 		if endErr := s.batch.end(ctx, err == nil); err == nil {
 			err = endErr
 		}
+	}
+	if err != nil || len(dels) > 0 {
+		s.values.purge() // see valueCache
 	}
 	if err != nil {
 		return WriteResult{}, fmt.Errorf("write %s: %w", article, err)
@@ -144,9 +149,26 @@ func statementEdge(qs []quad.Quad, st quad.Value) quad.Quad {
 // quads to add (new own quads, and shared quads not yet stored) and to delete (old
 // own quads, and the shared quads of nodes no other article supports any more).
 func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []quad.Quad) (adds, dels []cgraph.Delta, err error) {
+	p, err := s.plan(ctx, article, newQuads, nil)
+	return p.adds, p.dels, err
+}
+
+// writePlan is one article's change: its deltas, the nodes it supports and the
+// nodes whose support it withdraws.
+type writePlan struct {
+	adds, dels []cgraph.Delta
+	supported  map[quad.Value]bool
+	withdrawn  []quad.Value
+}
+
+// plan reads the store's committed state and plans the article's change. Shared
+// quads in pending (added by an uncommitted write of the same transaction) are not
+// added again.
+func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad, pending map[quad.Quad]bool) (writePlan, error) {
+	var p writePlan
 	old, err := s.quadsWith(ctx, quad.Label, article)
 	if err != nil {
-		return nil, nil, err
+		return p, err
 	}
 	oldSet := make(map[quad.Quad]bool, len(old))
 	for _, q := range old {
@@ -167,6 +189,7 @@ func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []
 	}
 	// Shared quads already stored (another article, or this one before, supports
 	// their node) are not added again. The {Label} index finds a node's quads.
+	p.supported = supported
 	stored := map[quad.Quad]bool{}
 	for node := range supported {
 		err := s.eachQuad(ctx, quad.Label, node, func(q quad.Quad) bool {
@@ -174,26 +197,26 @@ func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []
 			return true
 		})
 		if err != nil {
-			return nil, nil, err
+			return p, err
 		}
 	}
 	added := map[quad.Quad]bool{}
 	for _, q := range newShared {
-		if !stored[q] && !added[q] {
+		if !stored[q] && !added[q] && !pending[q] {
 			added[q] = true
-			adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			p.adds = append(p.adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		}
 	}
 	for q := range newOwn {
 		if !oldSet[q] {
-			adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			p.adds = append(p.adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		}
 	}
 	deleted := map[quad.Quad]bool{} // a quad may be found twice: as a node's and as a statement's
 	for _, q := range old {
 		if !newOwn[q] && !deleted[q] {
 			deleted[q] = true
-			dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			p.dels = append(p.dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 		}
 	}
 	// Nodes whose support this article withdraws lose their shared quads when no
@@ -202,38 +225,72 @@ func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []
 		if q.Subject != article || !schema.IsSupport(q.Predicate) || newOwn[q] {
 			continue
 		}
-		orphan, err := s.unsupportedElsewhere(ctx, q.Object, article)
+		p.withdrawn = append(p.withdrawn, q.Object)
+		orphan, err := s.unsupportedElsewhere(ctx, q.Object, q.Predicate, article)
 		if err != nil {
-			return nil, nil, err
+			return p, err
 		}
 		if !orphan {
 			continue
 		}
 		shared, err := s.quadsWith(ctx, quad.Label, q.Object)
 		if err != nil {
-			return nil, nil, err
+			return p, err
 		}
 		for _, sq := range shared {
 			if !deleted[sq] {
 				deleted[sq] = true
-				dels = append(dels, cgraph.Delta{Quad: sq, Action: cgraph.Delete})
+				p.dels = append(p.dels, cgraph.Delta{Quad: sq, Action: cgraph.Delete})
 			}
 		}
 	}
-	return adds, dels, nil
+	return p, nil
 }
 
-// unsupportedElsewhere reports whether no article other than article supports node.
-func (s *Store) unsupportedElsewhere(ctx context.Context, node quad.Value, article quad.IRI) (bool, error) {
-	found := false
-	err := s.eachQuad(ctx, quad.Object, node, func(q quad.Quad) bool {
-		if q.Label != article && q.Subject == q.Label && schema.IsSupport(q.Predicate) {
-			found = true
-			return false
+// unsupportedElsewhere reports whether no article other than article supports
+// node with the support predicate (a node is only ever mentioned, a statement only
+// asserted). Support quads are the only quads with those predicates and have their
+// article as subject, so it is enough to find one with another subject.
+func (s *Store) unsupportedElsewhere(ctx context.Context, node, support quad.Value, article quad.IRI) (bool, error) {
+	it, err := s.inByPredicate(ctx, node, support)
+	if err != nil || it == nil {
+		return true, err
+	}
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.QS.Quad(it.Result())
+		if err != nil {
+			return false, err
 		}
-		return true
-	})
-	return !found, err
+		if q.Subject != article && q.Predicate == support {
+			return false, nil
+		}
+	}
+	return true, it.Err()
+}
+
+// inByPredicate iterates the quads "? predicate object". On bolt it is a prefix scan
+// of Cayley's {Object, Predicate, Subject} index, which Cayley's own optimizer does
+// not use for a two-direction filter (it would fall back to scanning every quad);
+// other backends plan the lookup themselves.
+func (s *Store) inByPredicate(ctx context.Context, object, predicate quad.Value) (iterator.Scanner, error) {
+	o, err := s.QS.ValueOf(object)
+	if err != nil || o == nil {
+		return nil, err
+	}
+	p, err := s.QS.ValueOf(predicate)
+	if err != nil || p == nil {
+		return nil, err
+	}
+	if _, ok := s.QS.(*kv.QuadStore); ok {
+		ov, ok1 := o.(kv.Int64Value)
+		pv, ok2 := p.(kv.Int64Value)
+		if ok1 && ok2 {
+			scan := kv.IndexScan{Index: kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}, Values: []uint64{uint64(ov), uint64(pv)}}
+			return scan.BuildIterator(s.QS).Iterate(), nil
+		}
+	}
+	return iterator.NewAnd(s.QS.QuadIterator(quad.Object, o), s.QS.QuadIterator(quad.Predicate, p)).Iterate(), nil
 }
 
 // quadsWith returns every quad with v in direction d.

@@ -151,8 +151,12 @@ func runLoad(ctx context.Context, store *graph.Store, x *extract.Extractor, args
 	if f.prune {
 		pruned = fmt.Sprintf(", %d pruned", res.Pruned)
 	}
-	fmt.Fprintf(stdout, "%d loaded, %d unchanged, %d failed%s; quads %+d, %d in %s (%.1fs)\n",
-		res.Loaded, res.Unchanged, res.Failed, pruned, res.QuadsAfter-res.QuadsBefore, res.QuadsAfter, name, res.Seconds)
+	rate := ""
+	if n := res.Loaded + res.Unchanged + res.Failed; n > 0 && res.Seconds > 0 {
+		rate = fmt.Sprintf(", %.0f articles/s", float64(n)/res.Seconds)
+	}
+	fmt.Fprintf(stdout, "%d loaded, %d unchanged, %d failed%s; quads %+d, %d in %s (%.2fs%s)\n",
+		res.Loaded, res.Unchanged, res.Failed, pruned, res.QuadsAfter-res.QuadsBefore, res.QuadsAfter, name, res.Seconds, rate)
 	return res, nil
 }
 

@@ -319,6 +319,7 @@ func TestKillMidReload(t *testing.T) {
 	}
 	old, fresh := 0, 0
 	ctx := context.Background()
+	byLabel := quadsByLabel(t, s)
 	for iri, versions := range expect {
 		hash, err := s.ArticleHash(ctx, iri)
 		if err != nil {
@@ -340,7 +341,7 @@ func TestKillMidReload(t *testing.T) {
 			t.Fatalf("%s has hash %q, neither version's (%d versions; store holds %d articles)", iri, hash, len(versions), len(srcs))
 		}
 		got := map[quad.Quad]bool{}
-		for _, q := range quadsLabelled(t, s, iri) {
+		for _, q := range byLabel[iri] {
 			if q.Predicate != schema.LoadedAt {
 				got[q] = true
 			}
@@ -370,9 +371,10 @@ func TestKillMidReload(t *testing.T) {
 	verify(t, db)
 }
 
-func quadsLabelled(t *testing.T, s *graph.Store, label quad.IRI) []quad.Quad {
+// quadsByLabel reads the whole store once, grouping quads by label.
+func quadsByLabel(t *testing.T, s *graph.Store) map[quad.Value][]quad.Quad {
 	t.Helper()
-	var out []quad.Quad
+	out := map[quad.Value][]quad.Quad{}
 	it := s.QS.QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(context.Background()) {
@@ -380,9 +382,7 @@ func quadsLabelled(t *testing.T, s *graph.Store, label quad.IRI) []quad.Quad {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if q.Label == label {
-			out = append(out, q)
-		}
+		out[q.Label] = append(out[q.Label], q)
 	}
 	return out
 }
