@@ -45,7 +45,20 @@ func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult,
 		if !g.open {
 			return
 		}
-		err := s.batch.end(ctx, true)
+		// The group's support counts: the committed ones plus the group's changes.
+		adds, dels, err := s.countDeltas(ctx, g.counts)
+		if err == nil {
+			err = s.applyBoth(adds, dels)
+		}
+		if err != nil {
+			_ = s.batch.end(ctx, false)
+			s.values.purge()
+			members := g.members
+			g = newGroup()
+			alone(members...)
+			return
+		}
+		err = s.batch.end(ctx, true)
 		if err != nil || g.deleted {
 			s.values.purge() // see valueCache
 		}
@@ -103,7 +116,7 @@ func (s *Store) replaceLocked(ctx context.Context, doc Doc) (WriteResult, error)
 	if err != nil {
 		return WriteResult{}, fmt.Errorf("plan write of %s: %w", doc.IRI, err)
 	}
-	return s.apply(ctx, doc.IRI, p.adds, p.dels)
+	return s.applyPlan(ctx, doc.IRI, p)
 }
 
 // group is the set of articles written in the open transaction.
@@ -115,6 +128,7 @@ type group struct {
 	withdrawn map[quad.Value]bool
 	added     map[quad.Quad]bool // shared quads the group added
 	deleted   bool               // some write of the group deleted quads
+	counts    map[quad.Value]int // the group's change of support counts
 }
 
 func newGroup() *group {
@@ -123,6 +137,7 @@ func newGroup() *group {
 		supported: map[quad.Value]bool{},
 		withdrawn: map[quad.Value]bool{},
 		added:     map[quad.Quad]bool{},
+		counts:    map[quad.Value]int{},
 	}
 }
 
@@ -161,6 +176,9 @@ func (g *group) add(i int, iri quad.IRI, p writePlan) {
 	}
 	for _, n := range p.withdrawn {
 		g.withdrawn[n] = true
+	}
+	for n, d := range p.counts {
+		g.counts[n] += d
 	}
 	for _, d := range p.adds {
 		if d.Quad.Label != iri {

@@ -10,7 +10,8 @@ import (
 )
 
 // Verify checks the store's invariant: every shared quad belongs to a node or
-// statement some article supports, and every supported statement has its edge. It
+// statement some article supports, every supported statement has its edge, and
+// every supported node one support count equal to the articles that support it. It
 // returns one message per violation (none on a sound store). It reads the whole
 // store: for tests and `parley check`, not for every command.
 func (s *Store) Verify(ctx context.Context) ([]string, error) {
@@ -32,16 +33,28 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	supported := map[quad.Value]bool{}
+	supporters := map[quad.Value]int{}
+	counts := map[quad.Value][]int{}
 	var shared []quad.Quad
 	for _, q := range quads {
 		switch {
 		case !articles[q.Label]:
 			shared = append(shared, q)
+			if q.Predicate == schema.SupportCount {
+				n, _ := q.Object.(quad.Int)
+				counts[q.Subject] = append(counts[q.Subject], int(n))
+			}
 		case schema.IsSupport(q.Predicate) && q.Subject == q.Label:
 			supported[q.Object] = true
+			supporters[q.Object]++
 		}
 	}
 	var problems []string
+	for node, n := range supporters {
+		if c := counts[node]; len(c) != 1 || c[0] != n {
+			problems = append(problems, fmt.Sprintf("support count of %v is %v, %d articles support it", node, c, n))
+		}
+	}
 	for _, q := range shared {
 		switch {
 		case !supported[q.Label]:

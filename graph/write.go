@@ -7,6 +7,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/schema"
@@ -37,22 +38,75 @@ func (s *Store) ReplaceArticle(ctx context.Context, doc Doc) (WriteResult, error
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	adds, dels, err := s.replaceDeltas(ctx, doc.IRI, doc.Quads)
+	p, err := s.plan(ctx, doc.IRI, doc.Quads, nil)
 	if err != nil {
 		return WriteResult{}, fmt.Errorf("plan write of %s: %w", doc.IRI, err)
 	}
-	return s.apply(ctx, doc.IRI, adds, dels)
+	return s.applyPlan(ctx, doc.IRI, p)
 }
 
 // DeleteArticle removes an article and every shared quad only it supported.
 func (s *Store) DeleteArticle(ctx context.Context, article quad.IRI) (WriteResult, error) {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	adds, dels, err := s.replaceDeltas(ctx, article, nil)
+	p, err := s.plan(ctx, article, nil, nil)
 	if err != nil {
 		return WriteResult{}, fmt.Errorf("plan delete of %s: %w", article, err)
 	}
-	return s.apply(ctx, article, adds, dels)
+	return s.applyPlan(ctx, article, p)
+}
+
+// applyPlan writes one article's plan with the support counts it changes.
+func (s *Store) applyPlan(ctx context.Context, article quad.IRI, p writePlan) (WriteResult, error) {
+	adds, dels, err := s.countDeltas(ctx, p.counts)
+	if err != nil {
+		return WriteResult{}, fmt.Errorf("support counts for %s: %w", article, err)
+	}
+	return s.apply(ctx, article, append(p.adds, adds...), append(p.dels, dels...))
+}
+
+// countDeltas turns changes of support counts into quads: the old count out, the
+// new one in. A node whose count falls to zero has lost its last supporter, and
+// the plan that withdrew it already deletes its shared quads, count included.
+func (s *Store) countDeltas(ctx context.Context, counts map[quad.Value]int) (adds, dels []cgraph.Delta, err error) {
+	for node, d := range counts {
+		if d == 0 {
+			continue
+		}
+		c, err := s.supportCount(ctx, node)
+		if err != nil {
+			return nil, nil, err
+		}
+		n := c + d
+		if c > 0 && n > 0 {
+			dels = append(dels, cgraph.Delta{Quad: countQuad(node, c), Action: cgraph.Delete})
+		}
+		if n > 0 {
+			adds = append(adds, cgraph.Delta{Quad: countQuad(node, n), Action: cgraph.Add})
+		}
+	}
+	return adds, dels, nil
+}
+
+func countQuad(node quad.Value, n int) quad.Quad {
+	return quad.Quad{Subject: node, Predicate: schema.SupportCount, Object: quad.Int(n), Label: node}
+}
+
+// supportCount reads a node's stored support count (0 if none): one
+// {Subject, Predicate} index lookup.
+func (s *Store) supportCount(ctx context.Context, node quad.Value) (int, error) {
+	it := path.StartPath(s.QS, node).Out(schema.SupportCount).BuildIterator(ctx).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		v, err := s.QS.NameOf(it.Result())
+		if err != nil {
+			return 0, fmt.Errorf("support count of %v: %w", node, err)
+		}
+		if n, ok := v.(quad.Int); ok {
+			return int(n), nil
+		}
+	}
+	return 0, it.Err()
 }
 
 // apply writes the additions, then the deletions, in one transaction on bolt (see
@@ -106,6 +160,8 @@ func validateDoc(doc Doc) error {
 	edges := map[quad.Value]quad.Quad{}
 	for _, q := range doc.Quads {
 		switch {
+		case q.Predicate == schema.SupportCount:
+			return fmt.Errorf("quad %v: support counts are the writer's to keep", q)
 		case q.Label == doc.IRI:
 		case q.Label == nil:
 			return fmt.Errorf("quad %v: no label", q)
@@ -145,24 +201,19 @@ func statementEdge(qs []quad.Quad, st quad.Value) quad.Quad {
 	return e
 }
 
-// replaceDeltas plans the change from the article's stored quads to newQuads: the
-// quads to add (new own quads, and shared quads not yet stored) and to delete (old
-// own quads, and the shared quads of nodes no other article supports any more).
-func (s *Store) replaceDeltas(ctx context.Context, article quad.IRI, newQuads []quad.Quad) (adds, dels []cgraph.Delta, err error) {
-	p, err := s.plan(ctx, article, newQuads, nil)
-	return p.adds, p.dels, err
-}
-
 // writePlan is one article's change: its deltas, the nodes it supports and the
 // nodes whose support it withdraws.
 type writePlan struct {
 	adds, dels []cgraph.Delta
 	supported  map[quad.Value]bool
 	withdrawn  []quad.Value
+	counts     map[quad.Value]int // change of each node's support count
 }
 
-// plan reads the store's committed state and plans the article's change. Shared
-// quads in pending (added by an uncommitted write of the same transaction) are not
+// plan reads the store's committed state and plans the change from the article's
+// stored quads to newQuads: the quads to add (new own quads, and shared quads not
+// yet stored) and to delete (old own quads, and the shared quads of nodes no other
+// article supports any more). Shared quads in pending (added by an uncommitted write of the same transaction) are not
 // added again.
 func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad, pending map[quad.Quad]bool) (writePlan, error) {
 	var p writePlan
@@ -171,8 +222,13 @@ func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad
 		return p, err
 	}
 	oldSet := make(map[quad.Quad]bool, len(old))
+	p.counts = map[quad.Value]int{}
+	oldSupported := map[quad.Value]bool{}
 	for _, q := range old {
 		oldSet[q] = true
+		if q.Subject == article && schema.IsSupport(q.Predicate) {
+			oldSupported[q.Object] = true
+		}
 	}
 	newOwn := make(map[quad.Quad]bool, len(newQuads))
 	var newShared []quad.Quad
@@ -190,6 +246,11 @@ func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad
 	// Shared quads already stored (another article, or this one before, supports
 	// their node) are not added again. The {Label} index finds a node's quads.
 	p.supported = supported
+	for node := range supported {
+		if !oldSupported[node] {
+			p.counts[node]++
+		}
+	}
 	stored := map[quad.Quad]bool{}
 	for node := range supported {
 		err := s.eachQuad(ctx, quad.Label, node, func(q quad.Quad) bool {
@@ -226,6 +287,7 @@ func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad
 			continue
 		}
 		p.withdrawn = append(p.withdrawn, q.Object)
+		p.counts[q.Object]--
 		orphan, err := s.unsupportedElsewhere(ctx, q.Object, q.Predicate, article)
 		if err != nil {
 			return p, err

@@ -1,6 +1,7 @@
 // Everything the graph says about one actor, place or person, with the evidence for each fact.
 // @param name  the node's name in any language (or its IRI in <...>); parley also passes params.key, the name folded for matching
-// @row {"node": "Qatar", "fact": "Qatar mediator of Hamas – Israel", "article": "…", "sentence": "…", "rule": "ar.med.wasata"}
+// @param evidence  optional: evidence rows per fact, a number (default 3) or "all"
+// @row {"node": "Qatar", "fact": "Qatar mediator of Hamas – Israel", "articles": 12, "article": "…", "sentence": "…", "rule": "ar.med.wasata"}
 var NS = "https://parleygraph.org/ns#", SDO = "http://schema.org/", RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 function iri(s) { return "<" + s + ">"; }
 function name(id) {
@@ -10,21 +11,25 @@ function name(id) {
   return n === null ? id : n;
 }
 function local(p) { return p.replace(/^<.*[#\/]/, "").replace(/>$/, ""); }
-// evidence emits one row per evidence node of x (a node or a statement).
+var perFact = params.evidence === "all" ? 0 : (parseInt(params.evidence, 10) || 3);
+// evidence emits one row per evidence node of x (a node or a statement), at most
+// perFact of them; "articles" says how many articles support x in all.
 function evidence(node, x, fact) {
-  var found = false;
-  g.V(x).in(iri(NS + "evidenceFor")).forEach(function (ev) {
-    found = true;
-    var article = g.V(ev.id).labels().toValue();
+  var articles = g.V(x).out(iri(NS + "supportCount")).toValue() || 0;
+  var path = g.V(x).in(iri(NS + "evidenceFor"));
+  var evs = perFact > 0 ? path.toArray(perFact) : path.toArray();
+  evs.forEach(function (ev) {
+    var article = g.V(ev).labels().toValue();
     g.emit({
       node: name(node),
       fact: fact,
+      articles: articles,
       article: name(g.V(article).out(iri(SDO + "headline")).toValue()) || article,
-      sentence: g.V(ev.id).out(iri(NS + "sentence")).toValue(),
-      rule: g.V(ev.id).out(iri(NS + "rule")).toValue()
+      sentence: g.V(ev).out(iri(NS + "sentence")).toValue(),
+      rule: g.V(ev).out(iri(NS + "rule")).toValue()
     });
   });
-  if (!found) g.emit({ node: name(node), fact: fact, article: "", sentence: "", rule: "" });
+  if (evs.length === 0) g.emit({ node: name(node), fact: fact, articles: articles, article: "", sentence: "", rule: "" });
 }
 var nodes = [];
 if (params.name && params.name.charAt(0) === "<") nodes = [params.name];

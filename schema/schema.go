@@ -78,6 +78,9 @@ const (
 	// About: the article's main negotiation.
 	About   = quad.IRI(SchemaNS + "about")
 	Asserts = quad.IRI(NS + "asserts")
+	// SupportCount: how many articles support a node or statement. The writer keeps
+	// it (a shared quad of the node), so queries need not count the articles.
+	SupportCount = quad.IRI(NS + "supportCount")
 
 	// Evidence.
 	EvidenceFor   = quad.IRI(NS + "evidenceFor")

@@ -90,6 +90,7 @@ func newRoot() *cobra.Command {
 		newSynthCmd(opt),
 		newWatchCmd(opt),
 		newCheckCmd(opt),
+		newBenchCmd(opt),
 	)
 	return root
 }

@@ -112,7 +112,7 @@ func TestQueryFormats(t *testing.T) {
 	}
 
 	out = mustRun(t, "--db", db, "query", "talks", "--format", "csv")
-	if first := strings.SplitN(out, "\n", 2)[0]; first != "location,participants,articles" {
+	if first := strings.SplitN(out, "\n", 2)[0]; first != "location,between,participants,articles" {
 		t.Fatalf("csv header = %q", first)
 	}
 	out = mustRun(t, "--db", db, "query", "people")

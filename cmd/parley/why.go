@@ -10,12 +10,15 @@ import (
 )
 
 func newWhyCmd(opt *options) *cobra.Command {
-	return &cobra.Command{
+	var evidence string
+	cmd := &cobra.Command{
 		Use:   "why SUBJECT",
 		Short: "Show every fact about one node with its article, evidence sentence and rule",
 		Long: `Why finds the node named SUBJECT (a display name, a name in any language or
 spelling, or an IRI in <...>) and prints each fact about it with the article it came
-from, the sentence, and the rule or lexicon entry that produced it.`,
+from, the sentence, and the rule or lexicon entry that produced it: by default the
+first three pieces of evidence per fact and how many articles support it, with
+--evidence N or --evidence all for more.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			store, err := opt.openStore(false)
@@ -27,7 +30,7 @@ from, the sentence, and the rule or lexicon entry that produced it.`,
 			if err != nil {
 				return err
 			}
-			rows, err := queries.Run(cmd.Context(), store, q, map[string]string{"name": args[0]}, graph.QueryOptions{})
+			rows, err := queries.Run(cmd.Context(), store, q, map[string]string{"name": args[0], "evidence": evidence}, graph.QueryOptions{})
 			if err != nil {
 				return err
 			}
@@ -39,7 +42,7 @@ from, the sentence, and the rule or lexicon entry that produced it.`,
 			for _, r := range rows {
 				m, _ := r.(map[string]any)
 				if fact := cell(m["fact"]); fact != last {
-					fmt.Fprintf(out, "\n%s\n", fact)
+					fmt.Fprintf(out, "\n%s  (%s %s)\n", fact, cell(m["articles"]), plural(cell(m["articles"]), "article", "articles"))
 					last = fact
 				}
 				if cell(m["sentence"]) == "" {
@@ -50,4 +53,13 @@ from, the sentence, and the rule or lexicon entry that produced it.`,
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&evidence, "evidence", "3", `evidence shown per fact: a number or "all"`)
+	return cmd
+}
+
+func plural(n, one, many string) string {
+	if n == "1" {
+		return one
+	}
+	return many
 }
