@@ -76,10 +76,10 @@ func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult,
 			errs[i] = err
 			continue
 		}
-		p, err := s.plan(ctx, d.IRI, d.Quads, g.added)
+		p, err := s.plan(ctx, d.IRI, d.Quads, g)
 		if err == nil && g.conflicts(d.IRI, p) {
 			commit()
-			p, err = s.plan(ctx, d.IRI, d.Quads, g.added)
+			p, err = s.plan(ctx, d.IRI, d.Quads, g)
 		}
 		if err != nil {
 			errs[i] = fmt.Errorf("plan write of %s: %w", d.IRI, err)
@@ -129,7 +129,26 @@ type group struct {
 	added     map[quad.Quad]bool // shared quads the group added
 	deleted   bool               // some write of the group deleted quads
 	counts    map[quad.Value]int // the group's change of support counts
+	// stored caches each node's committed shared quads: nothing else writes while
+	// the group is open, and a node the group deletes from is not read again.
+	stored map[quad.Value][]quad.Quad
 }
+
+func (g *group) storedOf(node quad.Value) ([]quad.Quad, bool) {
+	if g == nil {
+		return nil, false
+	}
+	qs, ok := g.stored[node]
+	return qs, ok
+}
+
+func (g *group) remember(node quad.Value, qs []quad.Quad) {
+	if g != nil {
+		g.stored[node] = qs
+	}
+}
+
+func (g *group) hasAdded(q quad.Quad) bool { return g != nil && g.added[q] }
 
 func newGroup() *group {
 	return &group{
@@ -138,6 +157,7 @@ func newGroup() *group {
 		withdrawn: map[quad.Value]bool{},
 		added:     map[quad.Quad]bool{},
 		counts:    map[quad.Value]int{},
+		stored:    map[quad.Value][]quad.Quad{},
 	}
 }
 

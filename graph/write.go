@@ -213,9 +213,11 @@ type writePlan struct {
 // plan reads the store's committed state and plans the change from the article's
 // stored quads to newQuads: the quads to add (new own quads, and shared quads not
 // yet stored) and to delete (old own quads, and the shared quads of nodes no other
-// article supports any more). Shared quads in pending (added by an uncommitted write of the same transaction) are not
+// article supports any more). With a group (nil for a lone write), shared quads
+// the group added are not added again, and each node's stored quads are read once
+// per group.
 // added again.
-func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad, pending map[quad.Quad]bool) (writePlan, error) {
+func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad, g *group) (writePlan, error) {
 	var p writePlan
 	old, err := s.quadsWith(ctx, quad.Label, article)
 	if err != nil {
@@ -253,17 +255,20 @@ func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad
 	}
 	stored := map[quad.Quad]bool{}
 	for node := range supported {
-		err := s.eachQuad(ctx, quad.Label, node, func(q quad.Quad) bool {
+		qs, ok := g.storedOf(node)
+		if !ok {
+			if qs, err = s.quadsWith(ctx, quad.Label, node); err != nil {
+				return p, err
+			}
+			g.remember(node, qs)
+		}
+		for _, q := range qs {
 			stored[q] = true
-			return true
-		})
-		if err != nil {
-			return p, err
 		}
 	}
 	added := map[quad.Quad]bool{}
 	for _, q := range newShared {
-		if !stored[q] && !added[q] && !pending[q] {
+		if !stored[q] && !added[q] && !g.hasAdded(q) {
 			added[q] = true
 			p.adds = append(p.adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		}

@@ -2,20 +2,12 @@
 // @param name  the node's name in any language (or its IRI in <...>); parley also passes params.key, the name folded for matching
 // @param evidence  optional: evidence rows per fact, a number (default 3) or "all"
 // @row {"node": "Qatar", "fact": "Qatar mediator of Hamas – Israel", "articles": 12, "article": "…", "sentence": "…", "rule": "ar.med.wasata"}
-var NS = "https://parleygraph.org/ns#", SDO = "http://schema.org/", RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-function iri(s) { return "<" + s + ">"; }
-function name(id) {
-  if (id === null) return "";
-  if (id.charAt(0) !== "<") return id;
-  var n = g.V(id).out(iri(NS + "displayName")).toValue();
-  return n === null ? id : n;
-}
 function local(p) { return p.replace(/^<.*[#\/]/, "").replace(/>$/, ""); }
 var perFact = params.evidence === "all" ? 0 : (parseInt(params.evidence, 10) || 3);
 // evidence emits one row per evidence node of x (a node or a statement), at most
 // perFact of them; "articles" says how many articles support x in all.
 function evidence(node, x, fact) {
-  var articles = g.V(x).out(iri(NS + "supportCount")).toValue() || 0;
+  var support = articles(x);
   var path = g.V(x).in(iri(NS + "evidenceFor"));
   var evs = perFact > 0 ? path.toArray(perFact) : path.toArray();
   evs.forEach(function (ev) {
@@ -23,13 +15,13 @@ function evidence(node, x, fact) {
     g.emit({
       node: name(node),
       fact: fact,
-      articles: articles,
+      articles: support,
       article: name(g.V(article).out(iri(SDO + "headline")).toValue()) || article,
       sentence: g.V(ev).out(iri(NS + "sentence")).toValue(),
       rule: g.V(ev).out(iri(NS + "rule")).toValue()
     });
   });
-  if (evs.length === 0) g.emit({ node: name(node), fact: fact, articles: articles, article: "", sentence: "", rule: "" });
+  if (evs.length === 0) g.emit({ node: name(node), fact: fact, articles: support, article: "", sentence: "", rule: "" });
 }
 var nodes = [];
 if (params.name && params.name.charAt(0) === "<") nodes = [params.name];

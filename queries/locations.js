@@ -1,7 +1,5 @@
 // Places the articles name as places (not as governments), with how many articles name them.
 // @row {"location": "Cairo", "articles": 1}
-var NS = "https://parleygraph.org/ns#", SDO = "http://schema.org/", RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-function iri(s) { return "<" + s + ">"; }
 var rows = [];
 g.V(iri(SDO + "Place")).in(iri(RDF + "type")).forEach(function (p) {
   var n = g.V(p.id).in(iri(NS + "location")).count();

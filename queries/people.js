@@ -1,20 +1,10 @@
 // Named people, with the role and side the articles give them (the one most articles give).
 // @row {"person": "William J. Burns", "role": "Director of the CIA", "affiliation": "United States"}
-var NS = "https://parleygraph.org/ns#", SDO = "http://schema.org/", RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-function iri(s) { return "<" + s + ">"; }
-var names = {}; // display names, looked up once per node
-function name(id) {
-  if (!(id in names)) {
-    var n = g.V(id).out(iri(NS + "displayName")).toValue();
-    names[id] = n === null ? id : n;
-  }
-  return names[id];
-}
 // best returns the object of the person's statements with predicate p that most articles assert.
 function best(person, p, asName) {
   var top = "", most = 0;
   g.V(person).in(iri(RDF + "subject")).has(iri(RDF + "predicate"), iri(NS + p)).forEach(function (st) {
-    var n = g.V(st.id).out(iri(NS + "supportCount")).toValue() || 0;
+    var n = articles(st.id);
     if (n > most) {
       var o = g.V(st.id).out(iri(RDF + "object")).toValue();
       top = asName ? name(o) : o;

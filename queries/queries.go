@@ -14,8 +14,18 @@ import (
 	"github.com/parleygraph/parley/loaders/text"
 )
 
-//go:embed *.js
+//go:embed *.js lib/prelude.js
 var files embed.FS
+
+// prelude runs before every saved query (lib/prelude.js: namespaces, iri, name,
+// partiesOf, articles), joined into one line so the query's line numbers hold.
+func prelude() (string, error) {
+	data, err := files.ReadFile("lib/prelude.js")
+	if err != nil {
+		return "", err
+	}
+	return strings.Join(strings.Fields(string(data)), " "), nil
+}
 
 // Query is one saved query.
 type Query struct {
@@ -40,6 +50,9 @@ func All() ([]Query, error) {
 	}
 	var out []Query
 	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
 		q, err := load(e.Name())
 		if err != nil {
 			return nil, err
@@ -113,7 +126,11 @@ func Run(ctx context.Context, s *graph.Store, q Query, params map[string]string,
 		p["key"] = text.Key(name)
 	}
 	opt.Params = p
-	rows, err := s.Gizmo(ctx, q.Source, opt)
+	lib, err := prelude()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.Gizmo(ctx, lib+" "+q.Source, opt)
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", q.Name, err)
 	}

@@ -1,22 +1,6 @@
 // Where talks were held: one row per venue and negotiation, with who took part and how many articles say so.
 // @param party  optional: only talks of negotiations one of whose parties has this display name
 // @row {"location": "Paris", "between": ["Hamas", "Israel"], "participants": ["David Barnea", "William J. Burns"], "articles": 1}
-var NS = "https://parleygraph.org/ns#", RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-function iri(s) { return "<" + s + ">"; }
-var names = {}; // display names, looked up once per node
-function name(id) {
-  if (!(id in names)) {
-    var n = g.V(id).out(iri(NS + "displayName")).toValue();
-    names[id] = n === null ? id : n;
-  }
-  return names[id];
-}
-var parties = {}; // each negotiation's parties, looked up once
-function partiesOf(neg) {
-  if (neg === null) return [];
-  if (!(neg in parties)) parties[neg] = g.V(neg).out(iri(NS + "party")).toArray().map(name).sort();
-  return parties[neg];
-}
 var rows = [];
 g.V(iri(NS + "Talks")).in(iri(RDF + "type")).forEach(function (t) {
   var between = partiesOf(g.V(t.id).out(iri(NS + "negotiation")).toValue());
@@ -25,7 +9,7 @@ g.V(iri(NS + "Talks")).in(iri(RDF + "type")).forEach(function (t) {
     location: name(g.V(t.id).out(iri(NS + "venue")).toValue()),
     between: between,
     participants: g.V(t.id).out(iri(NS + "participant")).toArray().map(name).sort(),
-    articles: g.V(t.id).out(iri(NS + "supportCount")).toValue() || 0
+    articles: articles(t.id)
   });
 });
 rows.sort(function (a, b) {
