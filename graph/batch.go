@@ -52,6 +52,13 @@ func (b *batchKV) end(ctx context.Context, commit bool) error {
 	return nil
 }
 
+// isOpen reports whether a batch transaction is open.
+func (b *batchKV) isOpen() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.cur != nil
+}
+
 // Tx hands writers the batch transaction while one is open; readers always get
 // their own (bolt readers see the last commit).
 func (b *batchKV) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {

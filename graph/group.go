@@ -46,9 +46,12 @@ func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult,
 			return
 		}
 		// The group's support counts: the committed ones plus the group's changes.
-		adds, dels, err := s.countDeltas(ctx, g.counts)
+		adds, dels, dead, err := s.countDeltas(ctx, g.counts)
 		if err == nil {
 			err = s.applyBoth(adds, dels)
+		}
+		if err == nil {
+			err = s.dropDead(ctx, dead)
 		}
 		if err != nil {
 			_ = s.batch.end(ctx, false)
@@ -92,7 +95,11 @@ func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult,
 			}
 			g.open = true
 		}
-		if err := s.applyBoth(p.adds, p.dels); err != nil {
+		err = s.applyBoth(p.adds, p.dels)
+		if err == nil {
+			err = s.dropDead(ctx, p.dead)
+		}
+		if err != nil {
 			_ = s.batch.end(ctx, false)
 			s.values.purge()
 			members := g.members

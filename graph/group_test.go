@@ -2,11 +2,14 @@ package graph
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
 	"testing"
 
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 
 	"github.com/parleygraph/parley/schema"
 )
@@ -103,5 +106,79 @@ func TestReplaceArticlesMatchesOneByOne(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// indexEntryLen reads the raw {dirs} index entry of a bolt store for the given
+// values and returns how many quad IDs it lists, dead or alive.
+func indexEntryLen(t *testing.T, s *Store, ind kv.QuadIndex, vals ...quad.Value) int {
+	t.Helper()
+	var ids []uint64
+	for _, v := range vals {
+		ref, err := s.QS.ValueOf(v)
+		if err != nil || ref == nil {
+			t.Fatalf("value %v: %v %v", v, ref, err)
+		}
+		ids = append(ids, uint64(ref.(kv.Int64Value)))
+	}
+	n := 0
+	err := hkv.View(context.Background(), s.batch.KV, func(tx hkv.Tx) error {
+		data, err := tx.Get(context.Background(), ind.Key(ids))
+		if err == hkv.ErrNotFound {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		for len(data) > 0 {
+			_, k := binary.Uvarint(data)
+			data = data[k:]
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestReloadsLeaveNoDeadIndexEntries replaces one article many times: its {Label}
+// entry and the support count entries of the nodes it mentions must list only
+// live quads, not one dead copy per reload.
+func TestReloadsLeaveNoDeadIndexEntries(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openBoltStore(t)
+	other := doc("http://other", "http://neg", "http://qatar")
+	if _, err := s.ReplaceArticle(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	for v := range 30 {
+		d := doc("http://a", "http://neg", "http://qatar")
+		d.Quads = append(d.Quads, quad.Quad{Subject: d.IRI, Predicate: schema.Headline, Object: quad.String(fmt.Sprint("version ", v)), Label: d.IRI})
+		if v%2 == 1 { // every other version stops mentioning Qatar's statement
+			d = Doc{IRI: d.IRI, Quads: []quad.Quad{
+				{Subject: d.IRI, Predicate: schema.Type, Object: schema.Article, Label: d.IRI},
+				{Subject: d.IRI, Predicate: schema.Headline, Object: quad.String(fmt.Sprint("version ", v)), Label: d.IRI},
+			}}
+		}
+		if _, err := s.ReplaceArticle(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	live := 0
+	for q := range all(t, s) {
+		if q.Label == quad.IRI("http://a") {
+			live++
+		}
+	}
+	if n := indexEntryLen(t, s, labelIndex, quad.IRI("http://a")); n != live {
+		t.Errorf("{Label} entry of the article lists %d quads, %d are alive", n, live)
+	}
+	spIndex := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	if n := indexEntryLen(t, s, spIndex, quad.IRI("http://qatar"), schema.SupportCount); n != 1 {
+		t.Errorf("Qatar's support count entry lists %d quads, want 1", n)
+	}
+	if problems, err := s.Verify(ctx); err != nil || len(problems) > 0 {
+		t.Fatalf("%v %v", err, problems)
 	}
 }

@@ -51,9 +51,10 @@ type Store struct {
 	Backend string
 	Path    string
 
-	writeMu sync.Mutex  // one article write at a time: see ReplaceArticle
-	batch   *batchKV    // bolt: one transaction across ApplyDeltas calls
-	values  *valueCache // bolt: Cayley's node ID cache, emptied after deletions
+	writeMu sync.Mutex     // one article write at a time: see ReplaceArticle
+	batch   *batchKV       // bolt: one transaction across ApplyDeltas calls
+	values  *valueCache    // bolt: Cayley's node ID cache, emptied after deletions
+	indexes []kv.QuadIndex // bolt: the store's quad indexes (see dropDead)
 }
 
 // Open opens (or, with Create, creates) the store described by opt.
@@ -123,7 +124,12 @@ func openBolt(opt Options) (*Store, error) {
 		qs.Close()
 		return nil, fmt.Errorf("open %s: %w", opt.Path, err)
 	}
-	return &Store{QS: qs, Backend: Bolt, Path: opt.Path, batch: batch, values: cache}, nil
+	indexes, err := readIndexes(context.Background(), db)
+	if err != nil {
+		qs.Close()
+		return nil, fmt.Errorf("open %s: %w", opt.Path, err)
+	}
+	return &Store{QS: qs, Backend: Bolt, Path: opt.Path, batch: batch, values: cache, indexes: indexes}, nil
 }
 
 // isEmptyBolt reports whether a bolt file holds no Cayley store yet (a crash between

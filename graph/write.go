@@ -7,7 +7,6 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/kv"
-	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/schema"
@@ -58,60 +57,64 @@ func (s *Store) DeleteArticle(ctx context.Context, article quad.IRI) (WriteResul
 
 // applyPlan writes one article's plan with the support counts it changes.
 func (s *Store) applyPlan(ctx context.Context, article quad.IRI, p writePlan) (WriteResult, error) {
-	adds, dels, err := s.countDeltas(ctx, p.counts)
+	adds, dels, dead, err := s.countDeltas(ctx, p.counts)
 	if err != nil {
 		return WriteResult{}, fmt.Errorf("support counts for %s: %w", article, err)
 	}
-	return s.apply(ctx, article, append(p.adds, adds...), append(p.dels, dels...))
+	return s.apply(ctx, article, append(p.adds, adds...), append(p.dels, dels...), append(p.dead, dead...))
 }
 
 // countDeltas turns changes of support counts into quads: the old count out, the
 // new one in. A node whose count falls to zero has lost its last supporter, and
 // the plan that withdrew it already deletes its shared quads, count included.
-func (s *Store) countDeltas(ctx context.Context, counts map[quad.Value]int) (adds, dels []cgraph.Delta, err error) {
+func (s *Store) countDeltas(ctx context.Context, counts map[quad.Value]int) (adds, dels []cgraph.Delta, dead []cgraph.Ref, err error) {
 	for node, d := range counts {
 		if d == 0 {
 			continue
 		}
-		c, err := s.supportCount(ctx, node)
+		c, ref, err := s.supportCount(ctx, node)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		n := c + d
 		if c > 0 && n > 0 {
 			dels = append(dels, cgraph.Delta{Quad: countQuad(node, c), Action: cgraph.Delete})
+			dead = append(dead, ref)
 		}
 		if n > 0 {
 			adds = append(adds, cgraph.Delta{Quad: countQuad(node, n), Action: cgraph.Add})
 		}
 	}
-	return adds, dels, nil
+	return adds, dels, dead, nil
 }
 
 func countQuad(node quad.Value, n int) quad.Quad {
 	return quad.Quad{Subject: node, Predicate: schema.SupportCount, Object: quad.Int(n), Label: node}
 }
 
-// supportCount reads a node's stored support count (0 if none): one
-// {Subject, Predicate} index lookup.
-func (s *Store) supportCount(ctx context.Context, node quad.Value) (int, error) {
-	it := path.StartPath(s.QS, node).Out(schema.SupportCount).BuildIterator(ctx).Iterate()
+// supportCount reads a node's stored support count (0 if none) and the ref of its
+// quad: one {Subject, Predicate} index lookup.
+func (s *Store) supportCount(ctx context.Context, node quad.Value) (int, cgraph.Ref, error) {
+	it, err := s.outByPredicate(ctx, node, schema.SupportCount)
+	if err != nil || it == nil {
+		return 0, nil, err
+	}
 	defer it.Close()
 	for it.Next(ctx) {
-		v, err := s.QS.NameOf(it.Result())
+		q, err := s.QS.Quad(it.Result())
 		if err != nil {
-			return 0, fmt.Errorf("support count of %v: %w", node, err)
+			return 0, nil, fmt.Errorf("support count of %v: %w", node, err)
 		}
-		if n, ok := v.(quad.Int); ok {
-			return int(n), nil
+		if n, ok := q.Object.(quad.Int); ok && q.Predicate == schema.SupportCount {
+			return int(n), it.Result(), nil
 		}
 	}
-	return 0, it.Err()
+	return 0, nil, it.Err()
 }
 
 // apply writes the additions, then the deletions, in one transaction on bolt (see
 // batchKV for why they are two ApplyDeltas calls).
-func (s *Store) apply(ctx context.Context, article quad.IRI, adds, dels []cgraph.Delta) (WriteResult, error) {
+func (s *Store) apply(ctx context.Context, article quad.IRI, adds, dels []cgraph.Delta, dead []cgraph.Ref) (WriteResult, error) {
 	res := WriteResult{Added: len(adds), Deleted: len(dels)}
 	if len(adds)+len(dels) == 0 {
 		return res, nil
@@ -122,6 +125,9 @@ func (s *Store) apply(ctx context.Context, article quad.IRI, adds, dels []cgraph
 		}
 	}
 	err := s.applyBoth(adds, dels)
+	if err == nil {
+		err = s.dropDead(ctx, dead)
+	}
 	if s.batch != nil {
 		if endErr := s.batch.end(ctx, err == nil); err == nil {
 			err = endErr
@@ -208,6 +214,7 @@ type writePlan struct {
 	supported  map[quad.Value]bool
 	withdrawn  []quad.Value
 	counts     map[quad.Value]int // change of each node's support count
+	dead       []cgraph.Ref       // the stored quads dels deletes (see dropDead)
 }
 
 // plan reads the store's committed state and plans the change from the article's
@@ -216,10 +223,9 @@ type writePlan struct {
 // article supports any more). With a group (nil for a lone write), shared quads
 // the group added are not added again, and each node's stored quads are read once
 // per group.
-// added again.
 func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad, g *group) (writePlan, error) {
 	var p writePlan
-	old, err := s.quadsWith(ctx, quad.Label, article)
+	old, oldRefs, err := s.labelled(ctx, article)
 	if err != nil {
 		return p, err
 	}
@@ -279,10 +285,11 @@ func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad
 		}
 	}
 	deleted := map[quad.Quad]bool{} // a quad may be found twice: as a node's and as a statement's
-	for _, q := range old {
+	for i, q := range old {
 		if !newOwn[q] && !deleted[q] {
 			deleted[q] = true
 			p.dels = append(p.dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			p.dead = append(p.dead, oldRefs[i])
 		}
 	}
 	// Nodes whose support this article withdraws lose their shared quads when no
@@ -300,14 +307,15 @@ func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad
 		if !orphan {
 			continue
 		}
-		shared, err := s.quadsWith(ctx, quad.Label, q.Object)
+		shared, refs, err := s.labelled(ctx, q.Object)
 		if err != nil {
 			return p, err
 		}
-		for _, sq := range shared {
+		for i, sq := range shared {
 			if !deleted[sq] {
 				deleted[sq] = true
 				p.dels = append(p.dels, cgraph.Delta{Quad: sq, Action: cgraph.Delete})
+				p.dead = append(p.dead, refs[i])
 			}
 		}
 	}
@@ -341,8 +349,20 @@ func (s *Store) unsupportedElsewhere(ctx context.Context, node, support quad.Val
 // not use for a two-direction filter (it would fall back to scanning every quad);
 // other backends plan the lookup themselves.
 func (s *Store) inByPredicate(ctx context.Context, object, predicate quad.Value) (iterator.Scanner, error) {
-	o, err := s.QS.ValueOf(object)
-	if err != nil || o == nil {
+	return s.byIndex(ctx, quad.Object, object, predicate, kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}})
+}
+
+// outByPredicate iterates the quads "subject predicate ?": on bolt, one key of
+// Cayley's {Subject, Predicate} index.
+func (s *Store) outByPredicate(ctx context.Context, subject, predicate quad.Value) (iterator.Scanner, error) {
+	return s.byIndex(ctx, quad.Subject, subject, predicate, kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}})
+}
+
+// byIndex iterates the quads with node in direction d and the given predicate,
+// through index ind (whose first two directions are d and the predicate) on bolt.
+func (s *Store) byIndex(ctx context.Context, d quad.Direction, node, predicate quad.Value, ind kv.QuadIndex) (iterator.Scanner, error) {
+	n, err := s.QS.ValueOf(node)
+	if err != nil || n == nil {
 		return nil, err
 	}
 	p, err := s.QS.ValueOf(predicate)
@@ -350,14 +370,37 @@ func (s *Store) inByPredicate(ctx context.Context, object, predicate quad.Value)
 		return nil, err
 	}
 	if _, ok := s.QS.(*kv.QuadStore); ok {
-		ov, ok1 := o.(kv.Int64Value)
+		nv, ok1 := n.(kv.Int64Value)
 		pv, ok2 := p.(kv.Int64Value)
 		if ok1 && ok2 {
-			scan := kv.IndexScan{Index: kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}, Values: []uint64{uint64(ov), uint64(pv)}}
+			scan := kv.IndexScan{Index: ind, Values: []uint64{uint64(nv), uint64(pv)}}
 			return scan.BuildIterator(s.QS).Iterate(), nil
 		}
 	}
-	return iterator.NewAnd(s.QS.QuadIterator(quad.Object, o), s.QS.QuadIterator(quad.Predicate, p)).Iterate(), nil
+	return iterator.NewAnd(s.QS.QuadIterator(d, n), s.QS.QuadIterator(quad.Predicate, p)).Iterate(), nil
+}
+
+// labelled returns the quads with the given label and their refs.
+func (s *Store) labelled(ctx context.Context, label quad.Value) ([]quad.Quad, []cgraph.Ref, error) {
+	ref, err := s.QS.ValueOf(label)
+	if err != nil {
+		return nil, nil, fmt.Errorf("look up %v: %w", label, err)
+	} else if ref == nil {
+		return nil, nil, nil
+	}
+	var qs []quad.Quad
+	var refs []cgraph.Ref
+	it := s.QS.QuadIterator(quad.Label, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.QS.Quad(it.Result())
+		if err != nil {
+			return nil, nil, err
+		}
+		qs = append(qs, q)
+		refs = append(refs, it.Result())
+	}
+	return qs, refs, it.Err()
 }
 
 // quadsWith returns every quad with v in direction d.
