@@ -79,7 +79,7 @@ func (s *Store) Load(ctx context.Context, sources []string, r ArticleReader, wor
 		workers = runtime.GOMAXPROCS(0)
 	}
 	jobs := make(chan string)
-	results := make(chan prepared, workers)
+	results := make(chan prepared, maxGroup) // room for a whole group while one is written
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -153,7 +153,7 @@ func (s *Store) Load(ctx context.Context, sources []string, r ArticleReader, wor
 
 // maxGroup bounds the articles written in one transaction: large enough to spread a
 // commit's cost, small enough to keep a transaction's memory and latency modest.
-const maxGroup = 64
+const maxGroup = 256
 
 // writeGroup writes the loaded articles of batch and reports every article.
 func (s *Store) writeGroup(ctx context.Context, batch []prepared, report func(Event)) {
