@@ -165,13 +165,26 @@ func (m *matcher) match(elems []elem, ei, ti int, slots map[byte][]slotItem) (in
 		}
 		return 0, false
 	case eGap:
-		for n := 0; n <= e.max && ti+n <= len(m.toks); n++ {
-			if n > 0 && m.blocksGap(ti+n-1) {
-				break
-			}
-			if end, ok := m.match(elems, ei+1, ti+n, slots); ok {
+		// A name the lexicon or a title found counts as one word: "اجتمعت لجنة مراقبة
+		// وقف إطلاق النار في الناقورة" skips one committee, not five words.
+		p := ti
+		for n := 0; n <= e.max && p <= len(m.toks); n++ {
+			if end, ok := m.match(elems, ei+1, p, slots); ok {
 				return end, true
 			}
+			if p == len(m.toks) {
+				break
+			}
+			next := p + 1
+			if c := m.d.chunkAt[m.si][p]; c != nil && c.end > next {
+				next = c.end
+			}
+			for k := p; k < next; k++ {
+				if m.blocksGap(k) {
+					return 0, false
+				}
+			}
+			p = next
 		}
 		return 0, false
 	case eSlot:
