@@ -222,17 +222,17 @@ func (d *doc) resolveAmbiguous() {
 }
 
 // locative reports whether an Arabic place name that is also a common word (مسقط,
-// جدة) stands after "في", "إلى", "من" or a verb of hosting, where the word reading
-// is unlikely; "مسقط
-// رأسه" (his birthplace) is the idiom that still is not a place.
+// جدة) stands after a word of the "locative" list ("في", "إلى", "من", «منبر»,
+// «جولتي») or a verb of hosting, where the word reading is unlikely; "مسقط رأسه"
+// (his birthplace) is the idiom that still is not a place.
 func (d *doc) locative(si int, m lexicon.Mention) bool {
 	toks := d.sents[si].Tokens
 	if !m.Arabic || m.Entries[0].Class != lexicon.Place || m.Start == 0 {
 		return false
 	}
-	switch prev := toks[m.Start-1].Norm; {
-	case prev == "في", prev == "فى", prev == "الى", prev == "من", prev == "بمدينه", prev == "مدينه":
-	case strings.Contains(prev, "ستضاف") || strings.Contains(prev, "ستضيف"): // استضافتها مسقط
+	switch prev := toks[m.Start-1]; {
+	case d.x.words.hasStem("ar", listLocative, prev):
+	case strings.Contains(prev.Norm, "ستضاف") || strings.Contains(prev.Norm, "ستضيف"): // استضافتها مسقط
 	default:
 		return false
 	}

@@ -295,8 +295,9 @@ func (m *matcher) modifier(c *chunk) bool {
 }
 
 // venueKind reports whether a place can be where talks are held: a city, a crossing,
-// or a building that stands for a government (the White House, the Kremlin). Hotels
-// and palaces are where in the city; the city is the venue analysts compare.
+// or a building or landmark that stands for a government (the Kremlin) or that the
+// lexicon places in a city (the White House, Dolmabahçe Palace): hotels and palaces
+// are where in the city, and the city is the venue analysts compare (see venueOf).
 func venueKind(c *chunk) bool {
 	e := c.entity.Entry
 	if e == nil {
@@ -306,7 +307,7 @@ func venueKind(c *chunk) bool {
 	case "city", "crossing":
 		return true
 	case "building", "landmark":
-		return e.StandsFor != ""
+		return e.StandsFor != "" || e.City != ""
 	}
 	return false
 }

@@ -48,6 +48,7 @@ var relations = map[string]string{
 	"issue":        "P",    // an issue trigger (optionally between P)
 	"noise":        "",     // the sentence is page furniture ("ALSO READ: …"): skip it
 	"metonym":      "G",    // G, a capital or palace, acts as its government ("Moscow rejected"): not a location
+	"not_venue":    "L",    // L is named here as no venue (war in it, an offer to host there): drop venues read from these words
 }
 
 // Slots:

@@ -27,6 +27,10 @@ const (
 	listSideNoun = "side_noun"
 	// Words that stand for a state of that kind: «المملكة», "the sultanate".
 	listStateDescriptor = "state_descriptor"
+	// Words after which an Arabic place name that is also a common word (جدة، مسقط)
+	// is the place: prepositions and the nouns of processes named after a city
+	// («منبر جدة», «جولتي مسقط وروما»).
+	listLocative = "locative"
 )
 
 // wordLists maps language → list → folded word.
