@@ -27,6 +27,7 @@ func (c *chunk) isPlace() bool { return c.entity != nil && c.entity.Kind == Kind
 type personInfo struct {
 	role        string
 	affiliation *Entity
+	former      *Entity // the side of a past office the person was named by: not theirs now
 }
 
 // doc is the working state of one extraction.
@@ -63,6 +64,7 @@ type personFacts struct {
 	affiliation               *Entity
 	roleEvidence, affEvidence Evidence
 	hasRole, hasAffiliation   bool
+	former                    *Entity // the side of a past office (see personInfo)
 }
 
 func newDoc(x *Extractor, src string) *doc {
@@ -270,6 +272,10 @@ func (d *doc) chunkSentence(si int) {
 	}
 	p := &personFinder{d: d, si: si, toks: toks, at: at}
 	for i := 0; i < len(toks); {
+		if j := p.heldBefore(i); j > i {
+			i = j // a name inside the name of an airport, a foundation, a street
+			continue
+		}
 		if c := p.personAt(i); c != nil {
 			d.addChunk(si, c)
 			i = c.end

@@ -573,7 +573,9 @@ func (d *doc) collectPeople() {
 		aff := pf.affiliation
 		ev := pf.affEvidence
 		if aff == nil && ent.Entry != nil {
-			if a := d.lx.Actor(ent.Entry); a != nil {
+			// The lexicon's side, unless the article says it is a past one ("former
+			// Kenyan president" for a lexicon entry serving Kenya).
+			if a := d.lx.Actor(ent.Entry); a != nil && d.entityFor(a, ent.First) != pf.former {
 				aff = d.entityFor(a, ent.First)
 				ev = Evidence{Sentence: ent.First.Sentence, Rule: "lexicon:" + ent.Entry.ID, Trigger: ent.First.Trigger}
 			}

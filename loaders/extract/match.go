@@ -131,6 +131,18 @@ func (m *matcher) mayMatch(r *Rule) bool {
 	return true
 }
 
+// tokenIn reports whether token k, or an Arabic token without its clitics, is in a
+// word list (as wordLists.hasStem, from the forms the matcher keeps).
+func (m *matcher) tokenIn(lang, list string, k int) bool {
+	l := m.d.x.words[lang][list]
+	for _, f := range m.forms[k] {
+		if l[f] {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *matcher) sentenceHas(lang, list string) bool {
 	for _, t := range m.toks {
 		if m.d.x.words.hasStem(lang, list, t) {
