@@ -499,7 +499,8 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 
 // surnameInContext reports whether a bare surname of a person the lexicon knows
 // (only one person has it) names that person although the article has not named
-// them in full: after a verb that takes a person ("met Witkoff", «وقال فيدان»), with
+// them in full: next to a verb that takes a person ("met Witkoff", «وقال فيدان»,
+// "Witkoff said"), with
 // a title in apposition («فيدان، وزير الخارجية التركي»), or as a possessive before a
 // title ("Trump's senior adviser"); and only when no other name word follows.
 func (p *personFinder) surnameInContext(m lexicon.Mention) bool {
@@ -522,6 +523,9 @@ func (p *personFinder) surnameInContext(m lexicon.Mention) bool {
 	}
 	if m.Start > 0 && p.d.x.words.hasStem(lang, listPersonCue, p.toks[m.Start-1]) {
 		return true
+	}
+	if !t.Arabic && !t.Possessive && m.End < len(p.toks) && p.d.x.words.has("en", listPersonCue, p.toks[m.End].Norm) {
+		return true // "Witkoff said"
 	}
 	if _, _, _, ok := p.apposition(m.End); ok {
 		return true
