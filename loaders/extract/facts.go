@@ -494,12 +494,13 @@ func (d *doc) datelineVenue(venues map[int][]*Entity, notVenue map[*chunk]bool) 
 }
 
 // sideByCapital reports whether a place chunk of sentence si names, through its
-// capital, a side of neg in "between" words: a mediator who "shuttled between
-// Kinshasa and Kigali" went from one side to the other; the capitals are the
-// sides, not where the talks were held (as Cairo and Doha are for talks between
-// Israel and Hamas).
+// capital, a side of neg in "between" words, a side the article also names as
+// itself: a mediator who "shuttled between Kinshasa and Kigali" in an article on
+// DR Congo and Rwanda went from one side to the other; the capitals are the sides,
+// not where the talks were held (as Cairo and Doha are for talks between Israel and
+// Hamas, or in «تنقل الوسطاء بين الدوحة والقاهرة» alone).
 func (d *doc) sideByCapital(si int, c *chunk, neg *Negotiation) bool {
-	if c.actor == nil || neg == nil || !isParty(neg, c.actor) {
+	if c.actor == nil || neg == nil || !isParty(neg, c.actor) || !d.namedAsActor(c.actor) {
 		return false
 	}
 	for _, o := range d.matches {
@@ -508,6 +509,19 @@ func (d *doc) sideByCapital(si int, c *chunk, neg *Negotiation) bool {
 		}
 		for _, it := range o.slots['P'] {
 			if it.c == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedAsActor reports whether some chunk of the article names actor a as an actor
+// (a name or adjective of the state or group, not a place standing for it).
+func (d *doc) namedAsActor(a *Entity) bool {
+	for _, cs := range d.chunks {
+		for _, c := range cs {
+			if c.actor == a && c.entity != nil && c.entity.Kind == KindActor {
 				return true
 			}
 		}
