@@ -498,14 +498,14 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 }
 
 // surnameInContext reports whether a bare surname of a person the lexicon knows
-// (only one person has it) names that person although the article has not named
+// (no other person's name holds that word) names that person although the article has not named
 // them in full: next to a verb that takes a person ("met Witkoff", «وقال فيدان»,
 // "Witkoff said"), with
 // a title in apposition («فيدان، وزير الخارجية التركي»), or as a possessive before a
 // title ("Trump's senior adviser"); and only when no other name word follows.
 func (p *personFinder) surnameInContext(m lexicon.Mention) bool {
-	if m.Entry() == nil || m.End-m.Start != 1 {
-		return false
+	if m.Entry() == nil || m.End-m.Start != 1 || p.d.lx.PeopleNamedWith(text.Key(m.Surface)) != 1 {
+		return false // "Qassem" alone: Naim, Hazem or Qassem Soleimani
 	}
 	t := p.toks[m.Start]
 	if m.End < len(p.toks) && !t.Possessive {
