@@ -165,10 +165,12 @@ func (m *matcher) match(elems []elem, ei, ti int, slots map[byte][]slotItem) (in
 		}
 		return m.match(elems, ei+1, ti, slots)
 	case eLit:
-		for _, alt := range e.alts {
-			if end, ok := m.literal(alt, ti); ok {
-				if end2, ok := m.match(elems, ei+1, end, slots); ok {
-					return end2, true
+		if m.mayStart(e, ti) {
+			for _, alt := range e.alts {
+				if end, ok := m.literal(alt, ti); ok {
+					if end2, ok := m.match(elems, ei+1, end, slots); ok {
+						return end2, true
+					}
 				}
 			}
 		}
@@ -211,6 +213,25 @@ func (m *matcher) match(elems []elem, ei, ti int, slots map[byte][]slotItem) (in
 		return 0, false
 	}
 	return 0, false
+}
+
+// mayStart reports whether some alternative of a literal element can start at token
+// ti: one of the token's forms is a first word, or starts with a first prefix.
+func (m *matcher) mayStart(e elem, ti int) bool {
+	if ti >= len(m.toks) {
+		return false
+	}
+	for _, f := range m.forms[ti] {
+		if e.first[f] {
+			return true
+		}
+		for _, p := range e.firstPrefix {
+			if strings.HasPrefix(f, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // literal matches a sequence of literal tokens at ti.
