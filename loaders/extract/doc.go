@@ -27,6 +27,7 @@ func (c *chunk) isPlace() bool { return c.entity != nil && c.entity.Kind == Kind
 type personInfo struct {
 	role        string
 	affiliation *Entity
+	former      *Entity // the side of a past office the person was named by: not theirs now
 }
 
 // doc is the working state of one extraction.
@@ -63,6 +64,7 @@ type personFacts struct {
 	affiliation               *Entity
 	roleEvidence, affEvidence Evidence
 	hasRole, hasAffiliation   bool
+	former                    *Entity // the side of a past office (see personInfo)
 }
 
 func newDoc(x *Extractor, src string) *doc {
@@ -222,17 +224,17 @@ func (d *doc) resolveAmbiguous() {
 }
 
 // locative reports whether an Arabic place name that is also a common word (مسقط,
-// جدة) stands after "في", "إلى", "من" or a verb of hosting, where the word reading
-// is unlikely; "مسقط
-// رأسه" (his birthplace) is the idiom that still is not a place.
+// جدة) stands after a word of the "locative" list ("في", "إلى", "من", «منبر»,
+// «جولتي») or a verb of hosting, where the word reading is unlikely; "مسقط رأسه"
+// (his birthplace) is the idiom that still is not a place.
 func (d *doc) locative(si int, m lexicon.Mention) bool {
 	toks := d.sents[si].Tokens
 	if !m.Arabic || m.Entries[0].Class != lexicon.Place || m.Start == 0 {
 		return false
 	}
-	switch prev := toks[m.Start-1].Norm; {
-	case prev == "في", prev == "فى", prev == "الى", prev == "من", prev == "بمدينه", prev == "مدينه":
-	case strings.Contains(prev, "ستضاف") || strings.Contains(prev, "ستضيف"): // استضافتها مسقط
+	switch prev := toks[m.Start-1]; {
+	case d.x.words.hasStem("ar", listLocative, prev):
+	case strings.Contains(prev.Norm, "ستضاف") || strings.Contains(prev.Norm, "ستضيف"): // استضافتها مسقط
 	default:
 		return false
 	}
@@ -270,6 +272,10 @@ func (d *doc) chunkSentence(si int) {
 	}
 	p := &personFinder{d: d, si: si, toks: toks, at: at}
 	for i := 0; i < len(toks); {
+		if j := p.heldBefore(i); j > i {
+			i = j // a name inside the name of an airport, a foundation, a street
+			continue
+		}
 		if c := p.personAt(i); c != nil {
 			d.addChunk(si, c)
 			i = c.end

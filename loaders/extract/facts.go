@@ -332,6 +332,15 @@ func (d *doc) assignFacts() {
 			}
 		}
 	}
+	// Places named as no venue: "the war in Khartoum", "ready to host talks in Istanbul".
+	notVenue := map[*chunk]bool{}
+	for _, m := range d.matches {
+		if m.rule.Relation == "not_venue" {
+			for _, it := range m.slots['L'] {
+				notVenue[it.c] = true
+			}
+		}
+	}
 	venues := map[int][]*Entity{} // venues named per sentence
 	for _, m := range d.matches {
 		ev := d.evidence(m)
@@ -362,9 +371,10 @@ func (d *doc) assignFacts() {
 			}
 			if m.rule.Relation == "host" {
 				for _, it := range m.slots['H'] {
-					if it.c.isPlace() && venueKind(it.c) {
-						d.addFact(Fact{Relation: RelVenue, Negotiation: neg, Object: it.c.entity, Evidence: ev})
-						venues[m.si] = append(venues[m.si], it.c.entity)
+					if it.c.isPlace() && venueKind(it.c) && !notVenue[it.c] {
+						v, vev := d.venueOf(it.c, ev)
+						d.addFact(Fact{Relation: RelVenue, Negotiation: neg, Object: v, Evidence: vev})
+						venues[m.si] = append(venues[m.si], v)
 					}
 				}
 			}
@@ -373,9 +383,13 @@ func (d *doc) assignFacts() {
 			if neg == nil {
 				neg = d.unspecified(ev)
 			}
-			for _, it := range m.slots['L'] {
-				d.addFact(Fact{Relation: RelVenue, Negotiation: neg, Object: it.c.entity, Evidence: ev})
-				venues[m.si] = append(venues[m.si], it.c.entity)
+			for _, it := range append(m.slots['L'], m.slots['B']...) {
+				if notVenue[it.c] || d.sideByCapital(m.si, it.c, neg) {
+					continue
+				}
+				v, vev := d.venueOf(it.c, ev)
+				d.addFact(Fact{Relation: RelVenue, Negotiation: neg, Object: v, Evidence: vev})
+				venues[m.si] = append(venues[m.si], v)
 			}
 		case "issue":
 			neg := d.negotiationFor(m)
@@ -409,7 +423,7 @@ func (d *doc) assignFacts() {
 			d.addLocation(b)
 		}
 	}
-	d.datelineVenue(venues)
+	d.datelineVenue(venues, notVenue)
 	// Leaders and participants belong to the talks of their sentence.
 	for _, m := range d.matches {
 		ev := d.evidence(m)
@@ -450,11 +464,11 @@ func (d *doc) assignFacts() {
 // datelineVenue takes the city of a dateline ("DOHA, Qatar (AP) —", «الدوحة - »)
 // as where talks were held when its sentence is about talks and names no other
 // venue: wire stories put the reporter where the talks are.
-func (d *doc) datelineVenue(venues map[int][]*Entity) {
+func (d *doc) datelineVenue(venues map[int][]*Entity, notVenue map[*chunk]bool) {
 	for si := 1; si < len(d.sents) && si <= 3; si++ {
 		toks := d.sents[si].Tokens
 		c := d.chunkAt[si][0]
-		if c == nil || !c.isPlace() || !venueKind(c) || d.noise[si] || len(venues[si]) > 0 {
+		if c == nil || !c.isPlace() || !venueKind(c) || notVenue[c] || d.noise[si] || len(venues[si]) > 0 {
 			continue
 		}
 		// The city is followed, within a few tokens, by a dash: the dateline.
@@ -472,11 +486,63 @@ func (d *doc) datelineVenue(venues map[int][]*Entity) {
 		if neg == nil {
 			neg = d.unspecified(Evidence{Sentence: si})
 		}
-		ev := Evidence{Sentence: si, Rule: "venue.dateline", Trigger: d.span(si, c.start, c.end)}
-		d.addFact(Fact{Relation: RelVenue, Negotiation: neg, Object: c.entity, Evidence: ev})
-		venues[si] = append(venues[si], c.entity)
+		v, ev := d.venueOf(c, Evidence{Sentence: si, Rule: "venue.dateline", Trigger: d.span(si, c.start, c.end)})
+		d.addFact(Fact{Relation: RelVenue, Negotiation: neg, Object: v, Evidence: ev})
+		venues[si] = append(venues[si], v)
 		return
 	}
+}
+
+// sideByCapital reports whether a place chunk of sentence si names, through its
+// capital, a side of neg in "between" words, a side the article also names as
+// itself: a mediator who "shuttled between Kinshasa and Kigali" in an article on
+// DR Congo and Rwanda went from one side to the other; the capitals are the sides,
+// not where the talks were held (as Cairo and Doha are for talks between Israel and
+// Hamas, or in «تنقل الوسطاء بين الدوحة والقاهرة» alone).
+func (d *doc) sideByCapital(si int, c *chunk, neg *Negotiation) bool {
+	if c.actor == nil || neg == nil || !isParty(neg, c.actor) || !d.namedAsActor(c.actor) {
+		return false
+	}
+	for _, o := range d.matches {
+		if o.si != si || o.rule.Relation != "parties" {
+			continue
+		}
+		for _, it := range o.slots['P'] {
+			if it.c == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedAsActor reports whether some chunk of the article names actor a as an actor
+// (a name or adjective of the state or group, not a place standing for it).
+func (d *doc) namedAsActor(a *Entity) bool {
+	for _, cs := range d.chunks {
+		for _, c := range cs {
+			if c.actor == a && c.entity != nil && c.entity.Kind == KindActor {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// venueOf is the venue a place chunk names: the place itself, or for a building or
+// landmark the lexicon places in a city (the White House, Dolmabahçe Palace) that
+// city, the unit analysts compare venues by. The evidence then names the entry too.
+func (d *doc) venueOf(c *chunk, ev Evidence) (*Entity, Evidence) {
+	e := c.entity.Entry
+	if e == nil || e.City == "" || e.Kind != "building" && e.Kind != "landmark" {
+		return c.entity, ev
+	}
+	city := d.lx.Entry(e.City)
+	if city == nil {
+		return c.entity, ev
+	}
+	ev.Rule += "+lexicon:" + e.ID
+	return d.entityFor(city, ev), ev
 }
 
 // venueNegotiation is the negotiation of the venue fact for v in sentence si.
@@ -521,7 +587,9 @@ func (d *doc) collectPeople() {
 		aff := pf.affiliation
 		ev := pf.affEvidence
 		if aff == nil && ent.Entry != nil {
-			if a := d.lx.Actor(ent.Entry); a != nil {
+			// The lexicon's side, unless the article says it is a past one ("former
+			// Kenyan president" for a lexicon entry serving Kenya).
+			if a := d.lx.Actor(ent.Entry); a != nil && d.entityFor(a, ent.First) != pf.former {
 				aff = d.entityFor(a, ent.First)
 				ev = Evidence{Sentence: ent.First.Sentence, Rule: "lexicon:" + ent.Entry.ID, Trigger: ent.First.Trigger}
 			}

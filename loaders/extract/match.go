@@ -131,6 +131,18 @@ func (m *matcher) mayMatch(r *Rule) bool {
 	return true
 }
 
+// tokenIn reports whether token k, or an Arabic token without its clitics, is in a
+// word list (as wordLists.hasStem, from the forms the matcher keeps).
+func (m *matcher) tokenIn(lang, list string, k int) bool {
+	l := m.d.x.words[lang][list]
+	for _, f := range m.forms[k] {
+		if l[f] {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *matcher) sentenceHas(lang, list string) bool {
 	for _, t := range m.toks {
 		if m.d.x.words.hasStem(lang, list, t) {
@@ -153,10 +165,12 @@ func (m *matcher) match(elems []elem, ei, ti int, slots map[byte][]slotItem) (in
 		}
 		return m.match(elems, ei+1, ti, slots)
 	case eLit:
-		for _, alt := range e.alts {
-			if end, ok := m.literal(alt, ti); ok {
-				if end2, ok := m.match(elems, ei+1, end, slots); ok {
-					return end2, true
+		if m.mayStart(e, ti) {
+			for _, alt := range e.alts {
+				if end, ok := m.literal(alt, ti); ok {
+					if end2, ok := m.match(elems, ei+1, end, slots); ok {
+						return end2, true
+					}
 				}
 			}
 		}
@@ -165,13 +179,26 @@ func (m *matcher) match(elems []elem, ei, ti int, slots map[byte][]slotItem) (in
 		}
 		return 0, false
 	case eGap:
-		for n := 0; n <= e.max && ti+n <= len(m.toks); n++ {
-			if n > 0 && m.blocksGap(ti+n-1) {
-				break
-			}
-			if end, ok := m.match(elems, ei+1, ti+n, slots); ok {
+		// A name the lexicon or a title found counts as one word: "اجتمعت لجنة مراقبة
+		// وقف إطلاق النار في الناقورة" skips one committee, not five words.
+		p := ti
+		for n := 0; n <= e.max && p <= len(m.toks); n++ {
+			if end, ok := m.match(elems, ei+1, p, slots); ok {
 				return end, true
 			}
+			if p == len(m.toks) {
+				break
+			}
+			next := p + 1
+			if c := m.d.chunkAt[m.si][p]; c != nil && c.end > next {
+				next = c.end
+			}
+			for k := p; k < next; k++ {
+				if m.blocksGap(k) {
+					return 0, false
+				}
+			}
+			p = next
 		}
 		return 0, false
 	case eSlot:
@@ -186,6 +213,25 @@ func (m *matcher) match(elems []elem, ei, ti int, slots map[byte][]slotItem) (in
 		return 0, false
 	}
 	return 0, false
+}
+
+// mayStart reports whether some alternative of a literal element can start at token
+// ti: one of the token's forms is a first word, or starts with a first prefix.
+func (m *matcher) mayStart(e elem, ti int) bool {
+	if ti >= len(m.toks) {
+		return false
+	}
+	for _, f := range m.forms[ti] {
+		if e.first[f] {
+			return true
+		}
+		for _, p := range e.firstPrefix {
+			if strings.HasPrefix(f, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // literal matches a sequence of literal tokens at ti.
@@ -282,8 +328,9 @@ func (m *matcher) modifier(c *chunk) bool {
 }
 
 // venueKind reports whether a place can be where talks are held: a city, a crossing,
-// or a building that stands for a government (the White House, the Kremlin). Hotels
-// and palaces are where in the city; the city is the venue analysts compare.
+// or a building or landmark that stands for a government (the Kremlin) or that the
+// lexicon places in a city (the White House, Dolmabahçe Palace): hotels and palaces
+// are where in the city, and the city is the venue analysts compare (see venueOf).
 func venueKind(c *chunk) bool {
 	e := c.entity.Entry
 	if e == nil {
@@ -293,7 +340,7 @@ func venueKind(c *chunk) bool {
 	case "city", "crossing":
 		return true
 	case "building", "landmark":
-		return e.StandsFor != ""
+		return e.StandsFor != "" || e.City != ""
 	}
 	return false
 }

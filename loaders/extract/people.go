@@ -54,6 +54,14 @@ type affiliation struct {
 	state *lexicon.Entry // the state or group they serve
 }
 
+// side is the state or group served, else the body.
+func (a *affiliation) side() *lexicon.Entry {
+	if a.state != nil {
+		return a.state
+	}
+	return a.org
+}
+
 func (a *affiliation) take(e *lexicon.Entry) {
 	if e == nil {
 		return
@@ -77,13 +85,15 @@ func (a *affiliation) take(e *lexicon.Entry) {
 // titled recognises [affiliation] TITLE [affiliation] [honorific] NAME.
 func (p *personFinder) titled(i int) *chunk {
 	start := i
-	var aff affiliation
+	var pre affiliation // named before the title
 	conj := false
 	// English puts the affiliation before the title: "Qatari Prime Minister",
-	// "CIA Director", "Turkey's foreign minister", "U.S. Secretary of State".
-	if m, ok := p.mention(i); ok && !p.titleEntry(m) && m.Entry() != nil && m.Entry().Class != lexicon.Person {
+	// "CIA Director", "Turkey's foreign minister", "U.S. Secretary of State". An
+	// Arabic nisba before a title agrees with the noun before it: «ترأس الوفد اللبناني
+	// السفير السابق سيمون كرم».
+	if m, ok := p.mention(i); ok && (!m.Arabic || m.Form != lexicon.FormAdj) && !p.titleEntry(m) && m.Entry() != nil && m.Entry().Class != lexicon.Person {
 		if _, ok := p.isTitle(m.End); ok {
-			aff.take(m.Entry())
+			pre.take(m.Entry())
 			conj = m.Conj
 			i = m.End
 		}
@@ -97,28 +107,113 @@ func (p *personFinder) titled(i int) *chunk {
 	}
 	title := tm.Entries[0]
 	j := tm.End
+	var own affiliation // named by the title's own words
 	if title.Kind != "honorific" {
-		pre := aff
-		j = p.afterTitle(j, &aff)
-		if (pre.org != nil || pre.state != nil) && !tm.Arabic {
-			aff = pre // "the UN envoy for Yemen" serves the UN; Yemen is the portfolio
-		}
+		j = p.afterTitle(p.bodyInTitle(tm, &own), &own)
 	}
-	for {
-		if hm, ok := p.honorific(j); ok {
-			j = hm.End
-			continue
-		}
-		break
-	}
+	j = p.skipHonorifics(j)
 	j = p.skipModifiers(j)
-	name, end := p.name(j, true)
+	// A rank or a second office before the name: «المتحدث باسم الجيش السوداني العميد
+	// سامر الخطيب». The first title gives the role; the second may add a body.
+	if title.Kind != "honorific" {
+		if tm2, ok := p.isTitle(j); ok && tm2.Entries[0].Kind != "honorific" {
+			more := own
+			k := p.skipModifiers(p.skipHonorifics(p.afterTitle(tm2.End, &more)))
+			if n, _ := p.name(k, true); n != nil {
+				j, own = k, more
+			}
+		}
+	}
+	aff := pre
+	switch {
+	case pre.side() == nil:
+		aff = own
+	case tm.Arabic:
+		aff.take(own.state) // «مثّل إسرائيل المسؤول في …»
+		aff.take(own.org)
+	default:
+		// "the UN envoy for Yemen" serves the UN; Yemen is the portfolio
+	}
+	// A one-word name right after "for", "of" or "to" is the portfolio: "Trump's
+	// senior adviser for Africa".
+	loose := j == 0 || p.toks[j-1].Arabic || !p.d.x.words.has("en", listPortfolio, p.toks[j-1].Norm)
+	name, end := p.name(j, loose)
 	if name == nil {
 		return p.office(start, j, title, &aff, conj)
 	}
-	c := p.personChunk(start, end, name, title, &aff, "person.title")
+	var past *affiliation
+	if p.formerBefore(start) || p.formerIn(tm.Start, name.start) {
+		// "Former Kenyan President …": Kenya is no longer the side. In Arabic the words
+		// before the title are not the office's: «مثّل لبنان السفير السابق».
+		was := own
+		if !tm.Arabic {
+			was, pre = aff, affiliation{}
+		}
+		past, aff = &was, pre
+	}
+	if past != nil || aff.side() == nil {
+		// A current role in apposition: "Colonel Jean Mbala, an M23 spokesman,";
+		// "Former Kenyan President Uhuru Kenyatta, a member of the AU panel,".
+		if _, aff2, end2, ok := p.apposition(end); ok && aff2.side() != nil {
+			aff, end = aff2, end2
+		}
+	}
+	c := p.personChunk(start, end, name, title, &aff, "person.title", past)
 	c.conj = conj
 	return c
+}
+
+func (p *personFinder) skipHonorifics(j int) int {
+	for {
+		hm, ok := p.honorific(j)
+		if !ok {
+			return j
+		}
+		j = hm.End
+	}
+}
+
+// bodyInTitle reads a body whose name begins with the title's last word and that is
+// a side of its own: «قائد الجيش السوداني» is the commander of the Sudanese army (the
+// Sudanese Armed Forces), as "Sudanese army chief" is in English, not of Sudan. (A
+// state's agency or ministry acts for the state, which the nisba names already.) It
+// returns the token after the title and any such body.
+func (p *personFinder) bodyInTitle(tm lexicon.Mention, aff *affiliation) int {
+	if !tm.Arabic || tm.End-tm.Start < 2 {
+		return tm.End
+	}
+	m, ok := p.d.lx.MatchAt(p.toks, tm.End-1)
+	if e := m.Entry(); ok && m.End > tm.End && e != nil && e.Class == lexicon.Organization && p.d.lx.Actor(e) == e {
+		aff.take(e)
+		return m.End
+	}
+	return tm.End
+}
+
+// formerBefore reports whether the words just before a title say the office is past:
+// "former", "ex-".
+func (p *personFinder) formerBefore(start int) bool {
+	k := start - 1
+	if k >= 0 && p.toks[k].IsPunct("-") {
+		k--
+	}
+	return k >= 0 && !p.toks[k].Arabic && p.d.x.words.has("en", listFormer, p.toks[k].Norm)
+}
+
+// formerIn reports whether a word between a title and the name says the office is
+// past: «الرئيس الكيني السابق».
+func (p *personFinder) formerIn(a, b int) bool {
+	for k := a; k < b && k < len(p.toks); k++ {
+		t := p.toks[k]
+		lang := "en"
+		if t.Arabic {
+			lang = "ar"
+		}
+		if p.d.x.words.hasStem(lang, listFormer, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // office is a title that names no person but says whom it serves ("أمير قطر",
@@ -237,32 +332,8 @@ func (p *personFinder) named(i int) *chunk {
 	var aff affiliation
 	var title *lexicon.Entry
 	// Apposition: "Hakan Fidan, Turkey's foreign minister," / "فيدان، وزير الخارجية التركي،"
-	if end < len(p.toks) && p.toks[end].IsPunct(",") {
-		k := end + 1
-		for k < len(p.toks) && !p.toks[k].Arabic && (p.toks[k].Norm == "a" || p.toks[k].Norm == "an" || p.toks[k].Norm == "the") {
-			k++
-		}
-		var pre affiliation
-		if m, ok := p.mention(k); ok && !p.titleEntry(m) && m.Entry() != nil && m.Entry().Class != lexicon.Person {
-			if _, ok := p.isTitle(m.End); ok {
-				pre.take(m.Entry())
-				k = m.End
-			}
-		}
-		if tm, ok := p.isTitle(k); ok && tm.Entries[0].Kind != "honorific" {
-			title = tm.Entries[0]
-			aff = pre
-			end = p.afterTitle(tm.End, &aff)
-			// A body named in apposition after the title: "مدير ...، الموساد"
-			if end+1 < len(p.toks) && p.toks[end].IsPunct(",") {
-				if m, ok := p.mention(end + 1); ok && m.Entry() != nil && m.Entry().Class == lexicon.Organization {
-					if m.End == len(p.toks) || p.toks[m.End].Kind == text.Punct {
-						aff.org = m.Entry()
-						end = m.End
-					}
-				}
-			}
-		}
+	if t, a, e, ok := p.apposition(end); ok {
+		title, aff, end = t, a, e
 	}
 	if name.entry == nil && !name.given && title == nil && !name.surname {
 		return nil
@@ -274,7 +345,46 @@ func (p *personFinder) named(i int) *chunk {
 			aff.org = org
 		}
 	}
-	return p.personChunk(i, end, name, title, &aff, name.how)
+	return p.personChunk(i, end, name, title, &aff, name.how, nil)
+}
+
+// apposition reads a title in apposition after a name ending at token end: ",
+// [a|an|the] [AFFILIATION] TITLE [affiliation words] [, BODY]" ("Hakan Fidan,
+// Turkey's foreign minister", "Jean Mbala, an M23 spokesman", «فيدان، وزير الخارجية
+// التركي»). It returns the title, what the words say the person serves, and the token
+// after them.
+func (p *personFinder) apposition(end int) (*lexicon.Entry, affiliation, int, bool) {
+	var aff affiliation
+	if end >= len(p.toks) || !p.toks[end].IsPunct(",") {
+		return nil, aff, end, false
+	}
+	k := end + 1
+	for k < len(p.toks) && !p.toks[k].Arabic && (p.toks[k].Norm == "a" || p.toks[k].Norm == "an" || p.toks[k].Norm == "the") {
+		k++
+	}
+	var pre affiliation
+	if m, ok := p.mention(k); ok && !p.titleEntry(m) && m.Entry() != nil && m.Entry().Class != lexicon.Person {
+		if _, ok := p.isTitle(m.End); ok {
+			pre.take(m.Entry())
+			k = m.End
+		}
+	}
+	tm, ok := p.isTitle(k)
+	if !ok || tm.Entries[0].Kind == "honorific" {
+		return nil, aff, end, false
+	}
+	aff = pre
+	end = p.afterTitle(p.bodyInTitle(tm, &aff), &aff)
+	// A body named in apposition after the title: "مدير ...، الموساد"
+	if end+1 < len(p.toks) && p.toks[end].IsPunct(",") {
+		if m, ok := p.mention(end + 1); ok && m.Entry() != nil && m.Entry().Class == lexicon.Organization {
+			if m.End == len(p.toks) || p.toks[m.End].Kind == text.Punct {
+				aff.org = m.Entry()
+				end = m.End
+			}
+		}
+	}
+	return tm.Entries[0], aff, end, true
 }
 
 // organizationEndingAt returns the organisation a mention ending at token i names.
@@ -310,13 +420,20 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 	if m, ok := p.mention(i); ok {
 		e := m.Entry()
 		if e != nil && e.Class == lexicon.Person {
+			how := "lexicon:" + e.ID
 			if m.Form == lexicon.FormShort {
 				ent := p.d.entities[entityKey(e)]
 				if ent == nil || !p.d.seen[ent] {
-					return nil, i
+					if !p.surnameInContext(m) {
+						return nil, i
+					}
+					how = "person.surname-in-context:" + e.ID
 				}
 			}
-			return &nameSpan{entry: e, start: i, end: m.End, conj: m.Conj, how: "lexicon:" + e.ID}, m.End
+			if p.heldAfter(m.End) {
+				return nil, i // "Ben Gurion Airport"
+			}
+			return &nameSpan{entry: e, start: i, end: m.End, conj: m.Conj, how: how}, m.End
 		}
 		if e != nil || len(m.Entries) > 0 {
 			return nil, i // a country, organisation, place or title is not a name
@@ -346,8 +463,11 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 		if tk.Kind == text.Word && !isInitial(tk) {
 			words++
 		}
+		if !tk.Arabic && tk.Cap && p.d.x.words.has("en", listNameHolder, tk.Norm) {
+			return nil, i // "Hamad International Airport", "King Fahd Causeway"
+		}
 	}
-	if end <= i || words == 0 {
+	if end <= i || words == 0 || p.heldAfter(end) {
 		return nil, i
 	}
 	first := p.toks[i]
@@ -375,6 +495,83 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 		ns.entry, ns.how = e, "lexicon:"+e.ID
 	}
 	return ns, end
+}
+
+// surnameInContext reports whether a bare surname of a person the lexicon knows
+// (no other person's name holds that word) names that person although the article has not named
+// them in full: next to a verb that takes a person ("met Witkoff", «وقال فيدان»,
+// "Witkoff said"), with
+// a title in apposition («فيدان، وزير الخارجية التركي»), or as a possessive before a
+// title ("Trump's senior adviser"); and only when no other name word follows.
+func (p *personFinder) surnameInContext(m lexicon.Mention) bool {
+	if m.Entry() == nil || m.End-m.Start != 1 || p.d.lx.PeopleNamedWith(text.Key(m.Surface)) != 1 {
+		return false // "Qassem" alone: Naim, Hazem or Qassem Soleimani
+	}
+	t := p.toks[m.Start]
+	if m.End < len(p.toks) && !t.Possessive {
+		next := p.toks[m.End]
+		if !t.Arabic && next.Kind == text.Word && next.Cap {
+			return false // "Witkoff Plan", a longer name
+		}
+		if t.Arabic && next.Kind == text.Word && !p.isStop(next, true) {
+			return false
+		}
+	}
+	lang := "en"
+	if t.Arabic {
+		lang = "ar"
+	}
+	if m.Start > 0 && p.d.x.words.hasStem(lang, listPersonCue, p.toks[m.Start-1]) {
+		return true
+	}
+	if !t.Arabic && !t.Possessive && m.End < len(p.toks) && p.d.x.words.has("en", listPersonCue, p.toks[m.End].Norm) {
+		return true // "Witkoff said"
+	}
+	if _, _, _, ok := p.apposition(m.End); ok {
+		return true
+	}
+	if t.Possessive {
+		for k := m.End; k < len(p.toks) && k <= m.End+1; k++ {
+			if tm, ok := p.isTitle(k); ok && tm.Entries[0].Kind != "honorific" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// heldAfter reports whether an English name ending at token end goes on into the name
+// of a place or thing ("Ben Gurion Airport", "the Abraham Accords").
+func (p *personFinder) heldAfter(end int) bool {
+	if end >= len(p.toks) {
+		return false
+	}
+	t := p.toks[end]
+	return !t.Arabic && t.Kind == text.Word && t.Cap && p.d.x.words.has("en", listNameHolder, t.Norm)
+}
+
+// heldBefore returns, when the Arabic word before token i names a thing that takes a
+// person's name («مطار الملكة علياء», «مؤسسة محمد بن راشد», «شارع الملك فيصل»), the
+// token after that name (its title and honorifics included), else i.
+func (p *personFinder) heldBefore(i int) int {
+	if i == 0 || !p.toks[i].Arabic || !p.d.matcher(p.si).tokenIn("ar", listNameHolder, i-1) {
+		return i
+	}
+	j := i
+	for {
+		tm, ok := p.isTitle(j)
+		if !ok {
+			break
+		}
+		j = tm.End
+	}
+	if n, end := p.name(j, true); n != nil {
+		return end
+	}
+	if j > i {
+		return j
+	}
+	return i
 }
 
 // firstStem strips a conjunction from an Arabic first name ("وهاكان" → "هاكان").
@@ -431,6 +628,7 @@ func (p *personFinder) latinName(i int) int {
 func (p *personFinder) arabicName(i int) int {
 	j := i
 	words := 0
+	patronym := false // the last words were "بن X" or "آل X"
 	for j < len(p.toks) {
 		t := p.toks[j]
 		if t.Kind != text.Word || !t.Arabic {
@@ -448,6 +646,7 @@ func (p *personFinder) arabicName(i int) int {
 		}
 		if p.d.x.words.has("ar", listConnector, t.Norm) {
 			if j+1 < len(p.toks) && p.toks[j+1].Arabic && p.toks[j+1].Kind == text.Word {
+				patronym = j > i && p.d.x.words.has("ar", listPatronym, t.Norm)
 				j += 2
 				if words == 0 {
 					words = 1
@@ -459,6 +658,10 @@ func (p *personFinder) arabicName(i int) int {
 		if words >= 2 {
 			break
 		}
+		if patronym && !hasArticle(t.Norm) {
+			break // «محمد بن راشد آل مكتوم مساعدات»: a family name takes ال, a next word is no name
+		}
+		patronym = false
 		words++
 		j++
 		if j < len(p.toks) && p.toks[j].Norm == "الله" {
@@ -494,8 +697,11 @@ func (p *personFinder) startsMention(j int) bool {
 	return e == nil || e.Class != lexicon.Person
 }
 
-// personChunk builds the chunk and the person's entity, role and affiliation.
-func (p *personFinder) personChunk(start, end int, name *nameSpan, title *lexicon.Entry, aff *affiliation, how string) *chunk {
+// personChunk builds the chunk and the person's entity, role and affiliation. past,
+// when not nil, is what a title held in the past said the person served ("former
+// Kenyan president"): it goes into the role and is no affiliation, nor is the
+// lexicon's when it names the same side; aff is then only a current role's.
+func (p *personFinder) personChunk(start, end int, name *nameSpan, title *lexicon.Entry, aff *affiliation, how string, past *affiliation) *chunk {
 	d := p.d
 	ev := Evidence{Sentence: p.si, Rule: how, Trigger: d.span(p.si, start, end)}
 	var ent *Entity
@@ -511,20 +717,26 @@ func (p *personFinder) personChunk(start, end int, name *nameSpan, title *lexico
 		d.rememberSurname(ent, p.si, name.start, name.end)
 	}
 	info := &personInfo{}
-	side := aff.state
-	if side == nil && aff.org != nil {
-		side = aff.org
-	}
-	if side != nil {
+	if side := aff.side(); side != nil {
 		info.affiliation = d.actorOf(side, ev)
 	}
 	if title != nil && title.Kind != "honorific" {
 		info.role = roleText(title, aff)
+		if past != nil {
+			info.role = "Former " + roleText(title, past)
+		}
+	}
+	if past != nil && info.affiliation == nil {
+		if side := past.side(); side != nil {
+			info.former = d.actorOf(side, ev)
+		}
 	}
 	c := &chunk{start: start, end: end, entity: ent, form: lexicon.FormName, person: info, how: how, conj: name.conj}
 	c.actor = info.affiliation
 	if c.actor == nil && name.entry != nil {
-		c.actor = d.actorOf(name.entry, ev)
+		if a := d.actorOf(name.entry, ev); a != info.former {
+			c.actor = a // the lexicon's side, unless it is the one the text says is past
+		}
 	}
 	if c.actor == nil && name.entity != nil {
 		if pf := d.people[name.entity]; pf != nil {
@@ -594,5 +806,8 @@ func (d *doc) notePerson(ent *Entity, info *personInfo, ev Evidence, entry *lexi
 	}
 	if info.affiliation != nil && !pf.hasAffiliation {
 		pf.affiliation, pf.affEvidence, pf.hasAffiliation = info.affiliation, ev, true
+	}
+	if pf.former == nil {
+		pf.former = info.former
 	}
 }

@@ -48,6 +48,7 @@ var relations = map[string]string{
 	"issue":        "P",    // an issue trigger (optionally between P)
 	"noise":        "",     // the sentence is page furniture ("ALSO READ: …"): skip it
 	"metonym":      "G",    // G, a capital or palace, acts as its government ("Moscow rejected"): not a location
+	"not_venue":    "L",    // L is named here as no venue (war in it, an offer to host there): drop venues read from these words
 }
 
 // Slots:
@@ -68,11 +69,15 @@ const (
 )
 
 type elem struct {
-	kind     elemKind
-	alts     [][]lit // eLit: each alternative is a sequence of literal tokens
-	optional bool
-	max      int  // eGap
-	slot     byte // eSlot
+	kind elemKind
+	alts [][]lit // eLit: each alternative is a sequence of literal tokens
+	// eLit: the words an alternative may start with, whole and as prefixes, so most
+	// tokens are turned away with a map lookup.
+	first       map[string]bool
+	firstPrefix []string
+	optional    bool
+	max         int  // eGap
+	slot        byte // eSlot
 }
 
 // lit is one literal token: its folded form, matched whole or as a prefix.
@@ -193,6 +198,14 @@ func (r *Rule) compile(words wordLists) error {
 					return fmt.Errorf("empty literal in %q", f)
 				}
 				e.alts = append(e.alts, seq)
+				if seq[0].prefix {
+					e.firstPrefix = append(e.firstPrefix, seq[0].word)
+				} else {
+					if e.first == nil {
+						e.first = map[string]bool{}
+					}
+					e.first[seq[0].word] = true
+				}
 			}
 			r.elems = append(r.elems, e)
 		}

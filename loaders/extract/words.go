@@ -27,6 +27,24 @@ const (
 	listSideNoun = "side_noun"
 	// Words that stand for a state of that kind: «المملكة», "the sultanate".
 	listStateDescriptor = "state_descriptor"
+	// Words after which an Arabic place name that is also a common word (جدة، مسقط)
+	// is the place: prepositions and the nouns of processes named after a city
+	// («منبر جدة», «جولتي مسقط وروما»).
+	listLocative = "locative"
+	// Words that say an office is past: "former", «السابق».
+	listFormer = "former"
+	// Words before which a bare surname of a person the lexicon knows is that person:
+	// "met Witkoff", «وقال فيدان».
+	listPersonCue = "person_cue"
+	// Words that make a person's name part of the name of a thing: English words after
+	// it ("Hamad International Airport"), Arabic words before it («مؤسسة محمد بن راشد»).
+	listNameHolder = "name_holder"
+	// Arabic name links that give a father or family name: after «بن X», «آل X» a
+	// further name word takes the article («محمد بن عبدالعزيز الخليفي»).
+	listPatronym = "patronym"
+	// English words before a title's portfolio ("adviser for Africa"): a one-word name
+	// right after them is no name.
+	listPortfolio = "portfolio"
 )
 
 // wordLists maps language → list → folded word.

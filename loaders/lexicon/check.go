@@ -61,10 +61,18 @@ func (lx *Lexicon) Check() []Problem {
 			add("warning", e, "%s has no Arabic name", e.ID)
 		}
 		for _, ref := range []struct{ what, id string }{
-			{"capital", e.Capital}, {"country", e.Country}, {"stands_for", e.StandsFor}, {"affiliation", e.Affiliation},
+			{"capital", e.Capital}, {"country", e.Country}, {"stands_for", e.StandsFor}, {"affiliation", e.Affiliation}, {"city", e.City},
 		} {
 			if ref.id != "" && lx.lookup(ref.id) == nil {
 				add("error", e, "%s: %s %q is not in the lexicon", e.ID, ref.what, ref.id)
+			}
+		}
+		if e.City != "" {
+			if c := lx.lookup(e.City); c != nil && (c.Class != Place || c.Kind != "city") {
+				add("error", e, "%s: city %q is a %s %s, not a city", e.ID, e.City, c.Kind, c.Class)
+			}
+			if e.Kind != "building" && e.Kind != "landmark" {
+				add("warning", e, "%s: only buildings and landmarks take a city (kind is %s)", e.ID, e.Kind)
 			}
 		}
 	}

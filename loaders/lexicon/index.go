@@ -44,10 +44,13 @@ type index struct {
 	nisba map[string][]*candidate // Arabic nisba, by masculine singular base
 	// persons maps a person's full name, folded and without initials, to entries.
 	persons map[string][]*Entry
+	// personWords counts, per folded word, the people with a name of several words
+	// that holds it: a surname shared with another person's name is no clue alone.
+	personWords map[string]int
 }
 
 func buildIndex(lx *Lexicon) index {
-	idx := index{names: map[string][]*candidate{}, nisba: map[string][]*candidate{}, persons: map[string][]*Entry{}}
+	idx := index{names: map[string][]*candidate{}, nisba: map[string][]*candidate{}, persons: map[string][]*Entry{}, personWords: map[string]int{}}
 	for _, e := range lx.order {
 		for _, n := range e.En {
 			idx.add(e, n, false, FormName)
@@ -62,6 +65,18 @@ func buildIndex(lx *Lexicon) index {
 			idx.addNisba(e, n)
 		}
 		if e.Class == Person {
+			seen := map[string]bool{}
+			for _, n := range append(append([]string(nil), e.En...), e.Ar...) {
+				n, _ = parseName(n)
+				if toks := nameTokens(n); len(toks) >= 2 {
+					for _, w := range toks {
+						if !seen[w] {
+							seen[w] = true
+							idx.personWords[w]++
+						}
+					}
+				}
+			}
 			for _, n := range append(append([]string(nil), e.En...), e.Ar...) {
 				n, _ = parseName(n)
 				var words []string
@@ -313,6 +328,11 @@ func rest(toks []text.Token, i int, want []string) bool {
 	}
 	return true
 }
+
+// PeopleNamedWith reports how many people of the lexicon have a name of several words
+// that holds the folded word: 1 for "witkoff", 3 for "qassem" (Naim Qassem, Hazem
+// Qassem, Qassem Soleimani).
+func (lx *Lexicon) PeopleNamedWith(folded string) int { return lx.idx.personWords[folded] }
 
 // FindPerson returns the person whose name, ignoring initials ("J.", "ج.") and a
 // conjunction on the first word, is the name in toks; nil if none or several.

@@ -47,6 +47,7 @@ type Entry struct {
 	Affiliation string // id of the side a person belongs to
 	Role        string // a person's best-known role (English)
 	Capital     string // id of a country's capital
+	City        string // id of the city a building or landmark is in
 
 	Flags  map[string]string
 	Source string // file:line of the first row that defined it
@@ -143,7 +144,7 @@ type fileSpec struct {
 var specs = []fileSpec{
 	{"countries.tsv", []string{"code", "en", "ar", "en_adj", "ar_nisba", "capital", "flags"}, loadCountry},
 	{"organizations.tsv", []string{"id", "kind", "en", "ar", "en_adj", "ar_nisba", "country", "flags"}, loadOrganization},
-	{"places.tsv", []string{"id", "kind", "en", "ar", "country", "stands_for", "flags"}, loadPlace},
+	{"places.tsv", []string{"id", "kind", "en", "ar", "country", "stands_for", "flags", "city"}, loadPlace},
 	{"people.tsv", []string{"id", "en", "ar", "affiliation", "role", "flags"}, loadPerson},
 	{"titles.tsv", []string{"id", "en", "ar", "kind"}, loadTitle},
 	{"given_names.tsv", []string{"en", "ar"}, loadGivenName},
@@ -287,7 +288,7 @@ func (lx *Lexicon) upsert(e *Entry, builtin bool) error {
 		src string
 	}{
 		{&old.Kind, e.Kind}, {&old.Country, e.Country}, {&old.StandsFor, e.StandsFor},
-		{&old.Affiliation, e.Affiliation}, {&old.Role, e.Role}, {&old.Capital, e.Capital},
+		{&old.Affiliation, e.Affiliation}, {&old.Role, e.Role}, {&old.Capital, e.Capital}, {&old.City, e.City},
 	} {
 		if f.src != "" && (*f.dst == "" || builtin) {
 			*f.dst = f.src
@@ -370,6 +371,7 @@ func loadPlace(lx *Lexicon, r Row, builtin bool) error {
 		ID: r.Get("id"), Class: Place, Kind: kind,
 		En: r.List("en"), Ar: r.List("ar"),
 		Country: strings.ToUpper(r.Get("country")), StandsFor: normRef(r.Get("stands_for")),
+		City:  normRef(r.Get("city")),
 		Flags: flags, Source: r.Where(),
 	}, builtin)
 }

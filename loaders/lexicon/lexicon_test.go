@@ -611,3 +611,31 @@ func TestCheckFindsConflicts(t *testing.T) {
 		}
 	}
 }
+
+func TestPeopleNamedWith(t *testing.T) {
+	lx := loadBuiltin(t)
+	for _, c := range []struct {
+		word string
+		want int
+	}{
+		{"witkoff", 1}, {"فيدان", 1}, {"qassem", 3}, {"قاسم", 3}, {"nobody", 0},
+	} {
+		if got := lx.PeopleNamedWith(c.word); got != c.want {
+			t.Errorf("PeopleNamedWith(%q) = %d, want %d", c.word, got, c.want)
+		}
+	}
+}
+
+func TestBuildingCity(t *testing.T) {
+	lx := loadBuiltin(t)
+	for id, city := range map[string]string{"white-house": "washington", "dolmabahce-palace": "istanbul", "kremlin": "moscow"} {
+		e := lx.Entry(id)
+		if e == nil || e.City != city {
+			t.Errorf("%s: city %v, want %s", id, e, city)
+			continue
+		}
+		if c := lx.Entry(e.City); c == nil || c.Kind != "city" {
+			t.Errorf("%s: city %s is not a city entry", id, e.City)
+		}
+	}
+}
