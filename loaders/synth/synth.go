@@ -6,6 +6,7 @@ package synth
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strings"
 
@@ -92,14 +93,17 @@ func sortStrings(s []string) {
 }
 
 // Generate writes n articles, half in each language, deterministically from seed.
-// About one negotiation in twenty recurs (the same parties and mediators), as news
-// follows the same talks day after day.
+// As in real news, a corpus follows a modest number of negotiations (3√n of them),
+// a few much more than the rest, each with its own parties, mediators, two or
+// three venues and a handful of issues, day after day.
 func (g *Generator) Generate(n int, seed uint64) []Article {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	out := make([]Article, 0, n)
-	negotiations := max(n/20, 1)
+	negotiations := max(int(3*math.Sqrt(float64(n))), 1)
 	for i := 0; i < n; i++ {
-		nr := rand.New(rand.NewPCG(seed, uint64(i%negotiations)))
+		u := r.Float64()
+		k := int(float64(negotiations) * u * u) // popular negotiations first
+		nr := rand.New(rand.NewPCG(seed, uint64(k)))
 		a, b := g.pick(nr, g.sides), g.pick(nr, g.sides)
 		for b == a {
 			b = g.pick(nr, g.sides)
@@ -111,9 +115,12 @@ func (g *Generator) Generate(n int, seed uint64) []Article {
 		for m2 == a || m2 == b || m2 == m1 {
 			m2 = g.pick(nr, g.mediators)
 		}
-		venue := g.pick(r, g.venues)
+		// The negotiation's venues and issues, then this article's among them.
+		venues := []*lexicon.Entry{g.pick(nr, g.venues), g.pick(nr, g.venues), g.pick(nr, g.venues)}
+		issues := []string{g.issues[nr.IntN(len(g.issues))], g.issues[nr.IntN(len(g.issues))], g.issues[nr.IntN(len(g.issues))], g.issues[nr.IntN(len(g.issues))]}
+		venue := venues[min(r.IntN(4), 2)] // the first venue half the time
 		p := g.pick(r, g.people)
-		i1, i2 := g.issues[r.IntN(len(g.issues))], g.issues[r.IntN(len(g.issues))]
+		i1, i2 := issues[r.IntN(len(issues))], issues[r.IntN(len(issues))]
 		day := days[r.IntN(len(days))]
 		if i%2 == 0 {
 			out = append(out, Article{Name: fmt.Sprintf("en_%06d.txt", i), Text: english(a, b, m1, m2, venue, p, i1, i2, day[0], i)})
