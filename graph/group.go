@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 )
 
@@ -12,16 +13,15 @@ import (
 // more than writing an article. Each article is still all old or all new after a
 // crash, since a transaction holds whole articles.
 //
-// Articles are planned against the committed store, so two articles whose changes
-// depend on each other cannot share a transaction: the group commits before an
-// article that is already in it, that withdraws support from a node another
-// article of the group supports or withdraws from, or that supports or writes
-// about a node another withdrew from (which the group may have deleted: reading
-// it before the commit would put its dead ID in Cayley's node cache, which is
-// emptied after each commit that deleted anything; see valueCache). Shared quads
-// the group added are not added again (Cayley would count their nodes twice).
+// Articles are planned one after another against the committed store and written
+// together when the group closes, so two articles whose changes depend on each
+// other cannot share a group: it closes before an article that is already in it,
+// that withdraws support from a node another article of the group supports or
+// withdraws from, or that supports or writes about a node another withdrew from
+// (and may have deleted). Shared quads the group adds are added once (Cayley
+// would count their nodes twice).
 //
-// A write that fails rolls back its group, whose articles are then written one by
+// A group whose write fails is rolled back and its articles are written one by
 // one, so one bad article fails alone.
 func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult, []error) {
 	res := make([]WriteResult, len(docs))
@@ -42,33 +42,17 @@ func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult,
 		}
 	}
 	commit := func() {
-		if !g.open {
+		if len(g.members) == 0 {
 			return
 		}
-		// The group's support counts: the committed ones plus the group's changes.
-		adds, dels, dead, err := s.countDeltas(ctx, g.counts)
-		if err == nil {
-			err = s.applyBoth(adds, dels)
-		}
-		if err == nil {
-			err = s.dropDead(ctx, dead)
-		}
-		if err != nil {
-			_ = s.batch.end(ctx, false)
-			s.values.purge()
-			members := g.members
-			g = newGroup()
-			alone(members...)
-			return
-		}
-		err = s.batch.end(ctx, true)
+		members, err := g.members, s.writeGroupTx(ctx, g)
 		if err != nil || g.deleted {
 			s.values.purge() // see valueCache
 		}
-		if err != nil {
-			alone(g.members...) // nothing of the group was written
-		}
 		g = newGroup()
+		if err != nil {
+			alone(members...) // nothing of the group was written
+		}
 	}
 	for i, d := range docs {
 		if err := ctx.Err(); err != nil {
@@ -88,30 +72,34 @@ func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult,
 			errs[i] = fmt.Errorf("plan write of %s: %w", d.IRI, err)
 			continue
 		}
-		if !g.open {
-			if err := s.batch.begin(ctx); err != nil {
-				errs[i] = fmt.Errorf("write %s: %w", d.IRI, err)
-				continue
-			}
-			g.open = true
-		}
-		err = s.applyBoth(p.adds, p.dels)
-		if err == nil {
-			err = s.dropDead(ctx, p.dead)
-		}
-		if err != nil {
-			_ = s.batch.end(ctx, false)
-			s.values.purge()
-			members := g.members
-			g = newGroup()
-			alone(append(members, i)...)
-			continue
-		}
 		g.add(i, d.IRI, p)
 		res[i] = WriteResult{Added: len(p.adds), Deleted: len(p.dels)}
 	}
 	commit()
 	return res, errs
+}
+
+// writeGroupTx writes a group in one transaction: every member's additions and
+// the new support counts in one ApplyDeltas call, then every deletion in another
+// (see batchKV for why not one call), then the dead quads' index entries.
+// Members' changes never touch the same node both ways (see conflicts), so
+// writing all additions first is the same as writing member after member.
+func (s *Store) writeGroupTx(ctx context.Context, g *group) error {
+	adds, dels, dead, err := s.countDeltas(ctx, g.counts)
+	if err != nil {
+		return fmt.Errorf("support counts: %w", err)
+	}
+	if err := s.batch.begin(ctx); err != nil {
+		return err
+	}
+	err = s.applyBoth(append(g.adds, adds...), append(g.dels, dels...))
+	if err == nil {
+		err = s.dropDead(ctx, append(g.dead, dead...))
+	}
+	if endErr := s.batch.end(ctx, err == nil); err == nil {
+		err = endErr
+	}
+	return err
 }
 
 // replaceLocked is ReplaceArticle for a caller that holds the write lock.
@@ -128,8 +116,10 @@ func (s *Store) replaceLocked(ctx context.Context, doc Doc) (WriteResult, error)
 
 // group is the set of articles written in the open transaction.
 type group struct {
-	open      bool
 	members   []int
+	adds      []cgraph.Delta // every member's, in order
+	dels      []cgraph.Delta
+	dead      []cgraph.Ref
 	iris      map[quad.IRI]bool
 	supported map[quad.Value]bool
 	withdrawn map[quad.Value]bool
@@ -197,6 +187,9 @@ func (g *group) conflicts(iri quad.IRI, p writePlan) bool {
 func (g *group) add(i int, iri quad.IRI, p writePlan) {
 	g.members = append(g.members, i)
 	g.deleted = g.deleted || len(p.dels) > 0
+	g.adds = append(g.adds, p.adds...)
+	g.dels = append(g.dels, p.dels...)
+	g.dead = append(g.dead, p.dead...)
 	g.iris[iri] = true
 	for n := range p.supported {
 		g.supported[n] = true
