@@ -82,15 +82,31 @@ func (d *doc) mediatorsInSentence(si int) map[*Entity]bool {
 	return out
 }
 
-// mediatorsOf are the actors a mediation, lead or host match names as mediators.
+// mediatorsOf are the actors a mediation, lead or host match names as mediators,
+// less any it also names as a side ("Netanyahu hosted Israeli and U.S. officials").
 func (d *doc) mediatorsOf(m ruleMatch) []*Entity {
+	var ms []*Entity
 	switch m.rule.Relation {
 	case "mediation", "lead":
-		return append(d.actors(m, 'M'), d.actors(m, 'Q')...)
+		ms = append(d.actors(m, 'M'), d.actors(m, 'Q')...)
 	case "host":
-		return d.actors(m, 'H')
+		ms = d.actors(m, 'H')
 	}
-	return nil
+	if len(ms) == 0 || len(m.slots['P']) == 0 {
+		return ms
+	}
+	sides := d.actors(m, 'P')
+	out := ms[:0:0]
+	for _, a := range ms {
+		side := false
+		for _, p := range sides {
+			side = side || p == a
+		}
+		if !side {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // notMediators are, per sentence, the actors a not_mediator rule names there
