@@ -50,6 +50,7 @@ type doc struct {
 	surnames map[string]*Entity
 
 	matches      []ruleMatch
+	notMed       map[int]map[*Entity]bool // actors named as no mediator, per sentence
 	negotiations map[string]*Negotiation
 	negOrder     []*Negotiation
 	facts        []Fact
@@ -187,9 +188,15 @@ func (d *doc) resolveAmbiguous() {
 				score++
 			}
 		}
+		sibling := false
 		for s := range sure {
 			if s.Capital == e.ID || s.StandsFor == e.ID || s.Country == e.ID && e.Class == lexicon.Country {
 				score++ // Muscat or an Omani group speaks for Oman
+			}
+			if !sibling && e.Country != "" && s != e && s.Country == e.Country && s.Class == lexicon.Organization {
+				// the Libyan National Army makes "the Government of National Unity" Libya's
+				sibling = true
+				score++
 			}
 		}
 		return score

@@ -68,22 +68,65 @@ func (d *doc) useAsActors(m ruleMatch, slot byte) {
 // mediatorsInSentence are the actors some mediation rule names in sentence si.
 func (d *doc) mediatorsInSentence(si int) map[*Entity]bool {
 	out := map[*Entity]bool{}
+	not := d.notMediators()[si]
 	for _, m := range d.matches {
 		if m.si != si {
 			continue
 		}
-		switch m.rule.Relation {
-		case "mediation", "lead":
-			for _, a := range append(d.actors(m, 'M'), d.actors(m, 'Q')...) {
-				out[a] = true
-			}
-		case "host":
-			for _, a := range d.actors(m, 'H') {
+		for _, a := range d.mediatorsOf(m) {
+			if !not[a] {
 				out[a] = true
 			}
 		}
 	}
 	return out
+}
+
+// mediatorsOf are the actors a mediation, lead or host match names as mediators,
+// less any it also names as a side ("Netanyahu hosted Israeli and U.S. officials").
+func (d *doc) mediatorsOf(m ruleMatch) []*Entity {
+	var ms []*Entity
+	switch m.rule.Relation {
+	case "mediation", "lead":
+		ms = append(d.actors(m, 'M'), d.actors(m, 'Q')...)
+	case "host":
+		ms = d.actors(m, 'H')
+	}
+	if len(ms) == 0 || len(m.slots['P']) == 0 {
+		return ms
+	}
+	sides := d.actors(m, 'P')
+	out := ms[:0:0]
+	for _, a := range ms {
+		side := false
+		for _, p := range sides {
+			side = side || p == a
+		}
+		if !side {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// notMediators are, per sentence, the actors a not_mediator rule names there
+// (observers, well-wishers, those who hand their reply to the mediators).
+func (d *doc) notMediators() map[int]map[*Entity]bool {
+	if d.notMed != nil {
+		return d.notMed
+	}
+	d.notMed = map[int]map[*Entity]bool{}
+	for _, m := range d.matches {
+		if m.rule.Relation == "not_mediator" || m.rule.Relation == "addressee" {
+			if d.notMed[m.si] == nil {
+				d.notMed[m.si] = map[*Entity]bool{}
+			}
+			for _, a := range d.actors(m, 'X') {
+				d.notMed[m.si][a] = true
+			}
+		}
+	}
+	return d.notMed
 }
 
 // buildNegotiations gathers the sets of parties the article speaks of and picks the
@@ -159,15 +202,14 @@ func allCapitals(m ruleMatch) bool {
 // roles returns the actors the article calls mediators and observers anywhere.
 func (d *doc) roles() (mediators, observers map[*Entity]bool) {
 	mediators, observers = map[*Entity]bool{}, map[*Entity]bool{}
+	not := d.notMediators()
 	for _, m := range d.matches {
 		switch m.rule.Relation {
-		case "mediation", "lead":
-			for _, a := range append(d.actors(m, 'M'), d.actors(m, 'Q')...) {
-				mediators[a] = true
-			}
-		case "host":
-			for _, a := range d.actors(m, 'H') {
-				mediators[a] = true
+		case "mediation", "lead", "host":
+			for _, a := range d.mediatorsOf(m) {
+				if !not[m.si][a] {
+					mediators[a] = true // not where the same sentence says it is none
+				}
 			}
 		case "not_mediator":
 			for _, a := range d.actors(m, 'X') {
@@ -321,17 +363,7 @@ func (d *doc) addFact(f Fact) {
 
 // assignFacts turns rule matches into facts.
 func (d *doc) assignFacts() {
-	notMediator := map[int]map[*Entity]bool{}
-	for _, m := range d.matches {
-		if m.rule.Relation == "not_mediator" {
-			if notMediator[m.si] == nil {
-				notMediator[m.si] = map[*Entity]bool{}
-			}
-			for _, a := range d.actors(m, 'X') {
-				notMediator[m.si][a] = true
-			}
-		}
-	}
+	notMediator := d.notMediators()
 	// Places named as no venue: "the war in Khartoum", "ready to host talks in Istanbul".
 	notVenue := map[*chunk]bool{}
 	for _, m := range d.matches {

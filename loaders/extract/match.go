@@ -181,6 +181,7 @@ func (m *matcher) match(elems []elem, ei, ti int, slots map[byte][]slotItem) (in
 	case eGap:
 		// A name the lexicon or a title found counts as one word: "اجتمعت لجنة مراقبة
 		// وقف إطلاق النار في الناقورة" skips one committee, not five words.
+		// (blocksGap still sees every token of it.)
 		p := ti
 		for n := 0; n <= e.max && p <= len(m.toks); n++ {
 			if end, ok := m.match(elems, ei+1, p, slots); ok {
@@ -192,6 +193,8 @@ func (m *matcher) match(elems []elem, ei, ti int, slots map[byte][]slotItem) (in
 			next := p + 1
 			if c := m.d.chunkAt[m.si][p]; c != nil && c.end > next {
 				next = c.end
+			} else if q := m.skipParenthesis(p); q > next {
+				next = q // and so does an aside in parentheses: "(5+5)", "(SAF)"
 			}
 			for k := p; k < next; k++ {
 				if m.blocksGap(k) {
@@ -293,19 +296,19 @@ func (m *matcher) slot(s byte, ti int) []slotCandidate {
 				return false // "the Rwanda-backed rebels": Rwanda is not a side here
 			}
 			return c.actor != nil && (c.entity.Kind != KindPlace || c.entity.Entry != nil && c.entity.Entry.StandsFor != "")
-		})
+		}, s)
 	case 'Q':
-		return m.list(ti, func(c *chunk) bool { return c.person != nil && c.actor != nil })
+		return m.list(ti, func(c *chunk) bool { return c.person != nil && c.actor != nil }, s)
 	case 'L':
-		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) })
+		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) }, s)
 	case 'B':
 		// A venue written with the Arabic preposition glued on: "بكوه كونغ", "بالدوحة".
 		if c := m.d.chunkAt[m.si][ti]; c == nil || !c.prep || !strings.HasPrefix(strings.TrimPrefix(m.toks[ti].Norm, "و"), "ب") {
 			return nil
 		}
-		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) })
+		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) }, s)
 	case 'H':
-		return m.list(ti, func(c *chunk) bool { return c.actor != nil || c.isPlace() && venueKind(c) })
+		return m.list(ti, func(c *chunk) bool { return c.actor != nil || c.isPlace() && venueKind(c) }, s)
 	case 'N':
 		return m.rawName(ti)
 	case 'G':
@@ -314,7 +317,7 @@ func (m *matcher) slot(s byte, ti int) []slotCandidate {
 				return false // "بواشنطن" is "in Washington": a place
 			}
 			return c.isPlace() && c.entity.Entry != nil && c.entity.Entry.StandsFor != ""
-		})
+		}, s)
 	}
 	return nil
 }
@@ -349,7 +352,8 @@ func venueKind(c *chunk) bool {
 // glued), hyphens ("Israel-Lebanon"), or nothing between nisba adjectives
 // ("المصرية القطرية"). Quotes around items and a parenthesis after one ("the Sudanese
 // Armed Forces (SAF)") are skipped. English items may start with "the".
-func (m *matcher) list(ti int, ok func(*chunk) bool) []slotCandidate {
+func (m *matcher) list(ti int, ok func(*chunk) bool, slot byte) []slotCandidate {
+	actors := strings.IndexByte("MPXRQ", slot) >= 0
 	var items []slotItem
 	var cands []slotCandidate
 	usedConj := false
@@ -360,10 +364,23 @@ func (m *matcher) list(ti int, ok func(*chunk) bool) []slotCandidate {
 		if c == nil || !ok(c) {
 			break
 		}
-		items = append(items, slotItem{c: c, start: c.start, end: c.end})
+		if actors && len(items) == 0 && (c.isPlace() && m.placeNamed(j) || m.portfolioOf(j)) {
+			break // «في روما», «مسار أستانا»: a place, not its government; "the envoy for Syria"
+		}
+		if (slot == 'M' || slot == 'X') && len(items) == 0 && m.afterBetween(j) {
+			break // "between A and B": the sides, never the mediators
+		}
+		start := c.start
+		if c.person != nil && c.end < len(m.toks) && m.toks[c.end-1].Possessive {
+			// "Khalifa Haftar's Libyan National Army": the body the person leads.
+			if next := m.d.chunkAt[m.si][c.end]; next != nil && next.person == nil && ok(next) {
+				c = next
+			}
+		}
+		items = append(items, slotItem{c: c, start: start, end: c.end})
 		end := c.end
-		if c.form == lexicon.FormAdj && end < len(m.toks) && !m.toks[end].Arabic && m.d.x.words.has("en", listSideNoun, m.toks[end].Norm) {
-			end++ // "the Congolese government"
+		if (c.form == lexicon.FormAdj || c.person != nil && m.toks[end-1].Possessive) && end < len(m.toks) && !m.toks[end].Arabic && m.d.x.words.has("en", listSideNoun, m.toks[end].Norm) {
+			end++ // "the Congolese government", "Nicolás Maduro's government"
 		}
 		end = m.skipParenthesis(m.skipQuotes(end))
 		cands = append(cands, slotCandidate{items: append([]slotItem(nil), items...), end: c.end})
@@ -420,16 +437,68 @@ func (m *matcher) skipDeterminer(i int) int {
 	return i + 1
 }
 
-// skipSideNoun passes over the Arabic noun before a nisba that names a side
-// ("الحكومة الكولومبية", "والجيش السوداني").
+// skipSideNoun passes over the Arabic noun before a nisba or a name that names a
+// side ("الحكومة الكولومبية", "والجيش السوداني", «حكومة جنوب السودان», «حكومة
+// مادورو»).
 func (m *matcher) skipSideNoun(i int) int {
-	if i+1 >= len(m.toks) || !m.sideNoun[i] {
+	if i+1 >= len(m.toks) || !m.sideNoun[i] || m.d.chunkAt[m.si][i] != nil {
 		return i
 	}
-	if c := m.d.chunkAt[m.si][i+1]; c != nil && c.form == lexicon.FormAdj {
+	if c := m.d.chunkAt[m.si][i+1]; c != nil && (c.form == lexicon.FormAdj || c.actor != nil && !c.isPlace() && c.actor.Entry != nil && c.actor.Entry.Class == lexicon.Country) {
 		return i + 1
 	}
 	return i
+}
+
+// portfolioOf reports whether the English name at token j is an office's portfolio
+// ("the UN envoy for Syria", "the special representative to Libya"), not an actor.
+func (m *matcher) portfolioOf(j int) bool {
+	if j < 2 || m.toks[j-1].Arabic || m.toks[j-2].Arabic {
+		return false
+	}
+	w := m.d.x.words
+	return w.has("en", listPortfolio, m.toks[j-1].Norm) && w.has("en", listPortfolioTitle, m.toks[j-2].Norm)
+}
+
+// afterBetween reports whether the list item at token j follows "between" /
+// «بين», itself or after other items of its list ("between A and B", «بين طهران
+// وواشنطن»): the sides, never the mediators.
+func (m *matcher) afterBetween(j int) bool {
+	k := j
+	for steps := 0; k > 0 && steps < 12; steps++ {
+		if m.isListSep(k-1) && !m.toks[k-1].IsPunct(",") {
+			k-- // a comma may close the sides' list: "between Israel and Hamas, Qatar said"
+			continue
+		}
+		moved := false
+		for _, c := range m.d.chunks[m.si] {
+			if c.end == k && c.start < k {
+				k, moved = c.start, true
+				break
+			}
+		}
+		if !moved {
+			break
+		}
+	}
+	if k == 0 {
+		return false
+	}
+	prev := m.toks[k-1]
+	if prev.Arabic {
+		return prev.Norm == "بين" || k > 1 && m.toks[k-2].Norm == "بين" && m.sideNoun[k-1]
+	}
+	return prev.Norm == "between" || k > 1 && prev.Norm == "the" && m.toks[k-2].Norm == "between"
+}
+
+// placeNamed reports whether the Arabic place named at token j is named as a place:
+// after a preposition of place («في روما») or the noun of a process named after it
+// («مسار أستانا», «منبر جدة»). (English "in Cairo as mediators" may well mean Egypt.)
+func (m *matcher) placeNamed(j int) bool {
+	if j == 0 {
+		return false
+	}
+	return m.toks[j-1].Arabic && m.tokenIn("ar", listPlaceCue, j-1)
 }
 
 // skipQuotes returns the first token at or after i that is not a quotation mark.

@@ -514,7 +514,9 @@ func (p *personFinder) surnameInContext(m lexicon.Mention) bool {
 			return false // "Witkoff Plan", a longer name
 		}
 		if t.Arabic && next.Kind == text.Word && !p.isStop(next, true) {
-			return false
+			if nm, ok := p.at[m.End]; !ok || !nm.Conj {
+				return false // unless the next word starts a new name after و: «حكومة مادورو والمنصة»
+			}
 		}
 	}
 	lang := "en"

@@ -43,6 +43,7 @@ var relations = map[string]string{
 	"lead":         "MLP",  // M leads or chairs the talks: a mediator, and the talks' leader
 	"participant":  "R",    // R take part in the talks of the sentence
 	"not_mediator": "X",    // X are observers, invitees, co-organisers, well-wishers
+	"addressee":    "X",    // X address the mediators (hand them a reply): no mediators, maybe a side
 	"contributor":  "NL",   // N contributed reporting (from L)
 	"border":       "P",    // the border between P
 	"issue":        "P",    // an issue trigger (optionally between P)

@@ -31,6 +31,8 @@ const (
 	// is the place: prepositions and the nouns of processes named after a city
 	// («منبر جدة», «جولتي مسقط وروما»).
 	listLocative = "locative"
+	// Words after which a place is named as a place, not as its government.
+	listPlaceCue = "place_cue"
 	// Words that say an office is past: "former", «السابق».
 	listFormer = "former"
 	// Words before which a bare surname of a person the lexicon knows is that person:
@@ -45,6 +47,9 @@ const (
 	// English words before a title's portfolio ("adviser for Africa"): a one-word name
 	// right after them is no name.
 	listPortfolio = "portfolio"
+	// English nouns of offices whose portfolio follows ("envoy for Syria"): the state
+	// named there is no actor of the sentence.
+	listPortfolioTitle = "portfolio_title"
 )
 
 // wordLists maps language → list → folded word.

@@ -229,7 +229,11 @@ func (lx *Lexicon) matchAt(toks []text.Token, i int) (Mention, bool) {
 					hits = append(hits, hit{c, i + len(c.toks), st.Conj, st.Prep})
 				}
 			}
-			if base := text.NisbaBase(st.Bare()); base != "" {
+			base := text.NisbaBase(st.Bare())
+			if base == "" {
+				base = st.Bare() // a broken plural listed as it is: أتراك
+			}
+			if base != "" {
 				for _, c := range lx.idx.nisba[base] {
 					if len(c.toks) == 1 {
 						hits = append(hits, hit{c, i + 1, st.Conj, st.Prep})

@@ -53,13 +53,14 @@ type Entry struct {
 	Source string // file:line of the first row that defined it
 }
 
-// Name is the entry's display name: English where known, else Arabic.
+// Name is the entry's display name: English where known, else Arabic (without the
+// "?" that marks an ambiguous name: Georgia the country is "Georgia").
 func (e *Entry) Name() string {
 	if len(e.En) > 0 {
-		return e.En[0]
+		return strings.TrimSpace(strings.TrimSuffix(e.En[0], "?"))
 	}
 	if len(e.Ar) > 0 {
-		return e.Ar[0]
+		return strings.TrimSpace(strings.TrimSuffix(e.Ar[0], "?"))
 	}
 	return e.ID
 }
@@ -67,7 +68,7 @@ func (e *Entry) Name() string {
 // ArName is the canonical Arabic name, or "".
 func (e *Entry) ArName() string {
 	if len(e.Ar) > 0 {
-		return e.Ar[0]
+		return strings.TrimSpace(strings.TrimSuffix(e.Ar[0], "?"))
 	}
 	return ""
 }
