@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 )
 
@@ -23,10 +24,13 @@ import (
 //
 // A write that fails rolls back its group, whose articles are then written one by
 // one, so one bad article fails alone.
+//
+// On SQL the group's deltas are gathered and written by one ApplyDeltas call at
+// the commit, which is one SQL transaction (see applyOnce).
 func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult, []error) {
 	res := make([]WriteResult, len(docs))
 	errs := make([]error, len(docs))
-	if s.batch == nil || len(docs) == 1 {
+	if (s.batch == nil && s.sql == nil) || len(docs) == 1 {
 		for i, d := range docs {
 			res[i], errs[i] = s.ReplaceArticle(ctx, d)
 		}
@@ -45,7 +49,12 @@ func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult,
 		if !g.open {
 			return
 		}
-		err := s.batch.end(ctx, true)
+		var err error
+		if s.sql != nil {
+			err = s.applyOnce(g.pending)
+		} else {
+			err = s.batch.end(ctx, true)
+		}
 		if err != nil || g.deleted {
 			s.values.purge() // see valueCache
 		}
@@ -72,14 +81,16 @@ func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult,
 			errs[i] = fmt.Errorf("plan write of %s: %w", d.IRI, err)
 			continue
 		}
-		if !g.open {
+		if !g.open && s.batch != nil {
 			if err := s.batch.begin(ctx); err != nil {
 				errs[i] = fmt.Errorf("write %s: %w", d.IRI, err)
 				continue
 			}
-			g.open = true
 		}
-		if err := s.applyBoth(p.adds, p.dels); err != nil {
+		g.open = true
+		if s.sql != nil {
+			g.pending = append(append(g.pending, p.adds...), p.dels...)
+		} else if err := s.applyBoth(p.adds, p.dels); err != nil {
 			_ = s.batch.end(ctx, false)
 			s.values.purge()
 			members := g.members
@@ -115,6 +126,7 @@ type group struct {
 	withdrawn map[quad.Value]bool
 	added     map[quad.Quad]bool // shared quads the group added
 	deleted   bool               // some write of the group deleted quads
+	pending   []cgraph.Delta     // SQL: the group's deltas, written at its commit
 }
 
 func newGroup() *group {
