@@ -30,7 +30,7 @@ const writerLockKey = 0x7061726c6579
 var indexSQL = []string{
 	// One article's (or one node's) quads, found without a sequential scan of the
 	// quads table: Cayley indexes only {s,p,o}, {o,p,s}, {p,o,s} and {o,s,p}.
-	// Measured on a loaded store: 663 ms → 38 ms per article delete.
+	// Measured on 300 synthetic articles (85k quads): 424 → 81 ms per article delete.
 	`CREATE INDEX IF NOT EXISTS parley_label_index ON quads (label_hash)`,
 	// Cayley ends every write that deletes with DELETE FROM nodes WHERE refs <= 0,
 	// a sequential scan of the nodes table; this partial index holds only the
