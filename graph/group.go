@@ -36,6 +36,9 @@ func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult,
 		}
 		return res, errs
 	}
+	if s.sql != nil {
+		docs = storable(docs)
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	g := newGroup()

@@ -65,6 +65,9 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store, batch int, progress func
 			return res, fmt.Errorf("read quad %d: %w", res.Quads+int64(len(buf))+1, err)
 		}
 		res.Digest.add(q)
+		if dst.sql != nil {
+			q = storableQuad(q) // see storable; the digest, like Cayley's hash, reads times to the second
+		}
 		buf = append(buf, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		if len(buf) == batch {
 			if err := flush(); err != nil {

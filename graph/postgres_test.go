@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -291,4 +292,40 @@ func TestPostgresOpenErrorsNameTheDatabase(t *testing.T) {
 	if got := RedactDSN("postgres://u@h/db?password=pw&sslmode=disable"); got != "postgres://u@h/db?password=xxxxx&sslmode=disable" {
 		t.Fatalf("RedactDSN: %s", got)
 	}
+}
+
+// Times with a fraction of a second: the SQL store keeps microseconds, Cayley hashes
+// seconds. Replacing an article that keeps its date, and two articles whose dates
+// fall in the same second, must work and keep every date quad.
+func TestPostgresTimesWithFractions(t *testing.T) {
+	s := openStore(t, Postgres)
+	ctx := context.Background()
+	dated := func(d Doc, nanos int) Doc {
+		d.Quads = append(d.Quads, quad.Quad{Subject: d.IRI, Predicate: schema.DatePublished,
+			Object: quad.Time(time.Date(2026, 5, 1, 12, 0, 0, nanos, time.FixedZone("CEST", 7200))), Label: d.IRI})
+		return d
+	}
+	for _, d := range []Doc{
+		dated(doc("http://a", "http://neg", "http://qatar"), 123456789),
+		dated(doc("http://a", "http://neg", "http://egypt"), 123456789),
+		dated(doc("http://b", "http://neg", "http://egypt"), 987654321),
+		dated(doc("http://b", "http://neg", "http://qatar"), 987654321),
+	} {
+		if _, err := s.ReplaceArticle(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dates := 0
+	for q := range all(t, s) {
+		if q.Predicate == schema.DatePublished {
+			dates++
+			if got := time.Time(q.Object.(quad.Time)); !got.Equal(time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)) {
+				t.Fatalf("date stored as %v", got)
+			}
+		}
+	}
+	if dates != 2 {
+		t.Fatalf("%d date quads, want 2", dates)
+	}
+	checkSQL(t, s)
 }

@@ -32,6 +32,9 @@ type WriteResult struct {
 // comes and goes, all in one transaction, so a crash leaves the article all old or
 // all new. Other articles' quads are not touched.
 func (s *Store) ReplaceArticle(ctx context.Context, doc Doc) (WriteResult, error) {
+	if s.sql != nil {
+		doc = storable([]Doc{doc})[0]
+	}
 	if err := validateDoc(doc); err != nil {
 		return WriteResult{}, err
 	}
