@@ -69,17 +69,9 @@ func all(t *testing.T, s *Store) map[quad.Quad]bool {
 
 func TestReplaceArticleSharedSupport(t *testing.T) {
 	ctx := context.Background()
-	for _, backend := range []string{Bolt, Memory} {
+	for _, backend := range []string{Bolt, Memory, Postgres} {
 		t.Run(backend, func(t *testing.T) {
-			var s *Store
-			if backend == Bolt {
-				s, _ = openBoltStore(t)
-			} else {
-				var err error
-				if s, err = Open(Options{Backend: Memory}); err != nil {
-					t.Fatal(err)
-				}
-			}
+			s := openStore(t, backend)
 			a := doc("http://a", "http://neg", "http://qatar")
 			b := doc("http://b", "http://neg", "http://qatar")
 			for _, d := range []Doc{a, b} {
@@ -132,6 +124,12 @@ func TestReplaceArticleSharedSupport(t *testing.T) {
 			}
 			if n, _ := s.Size(ctx); n != 0 {
 				t.Fatalf("%d quads left after deleting every article: %v", n, all(t, s))
+			}
+			if s.sql != nil {
+				var nodes int
+				if err := s.sql.db.QueryRow(`SELECT count(*) FROM nodes`).Scan(&nodes); err != nil || nodes != 0 {
+					t.Fatalf("%d nodes left after deleting every article (%v)", nodes, err)
+				}
 			}
 		})
 	}
@@ -215,7 +213,12 @@ func TestOpenErrors(t *testing.T) {
 }
 
 func TestGizmo(t *testing.T) {
-	s, _ := openBoltStore(t)
+	for _, backend := range []string{Bolt, Postgres} {
+		t.Run(backend, func(t *testing.T) { testGizmo(t, openStore(t, backend)) })
+	}
+}
+
+func testGizmo(t *testing.T, s *Store) {
 	ctx := context.Background()
 	if _, err := s.ReplaceArticle(ctx, doc("http://a", "http://neg", "http://qatar")); err != nil {
 		t.Fatal(err)
@@ -252,7 +255,12 @@ func TestGizmo(t *testing.T) {
 }
 
 func TestArticleSources(t *testing.T) {
-	s, _ := openBoltStore(t)
+	for _, backend := range []string{Bolt, Postgres} {
+		t.Run(backend, func(t *testing.T) { testArticleSources(t, openStore(t, backend)) })
+	}
+}
+
+func testArticleSources(t *testing.T, s *Store) {
 	ctx := context.Background()
 	for _, name := range []string{"http://b", "http://a"} {
 		d := doc(name, "http://neg", "http://qatar")

@@ -23,14 +23,20 @@ import (
 //
 // A group whose write fails is rolled back and its articles are written one by
 // one, so one bad article fails alone.
+//
+// On SQL the group is written by one ApplyDeltas call, one SQL transaction (see
+// applyOnce).
 func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult, []error) {
 	res := make([]WriteResult, len(docs))
 	errs := make([]error, len(docs))
-	if s.batch == nil || len(docs) == 1 {
+	if (s.batch == nil && s.sql == nil) || len(docs) == 1 {
 		for i, d := range docs {
 			res[i], errs[i] = s.ReplaceArticle(ctx, d)
 		}
 		return res, errs
+	}
+	if s.sql != nil {
+		docs = storable(docs)
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
@@ -88,6 +94,9 @@ func (s *Store) writeGroupTx(ctx context.Context, g *group) error {
 	adds, dels, dead, err := s.countDeltas(ctx, g.counts)
 	if err != nil {
 		return fmt.Errorf("support counts: %w", err)
+	}
+	if s.sql != nil {
+		return s.applyOnce(joinDeltas(append(g.adds, adds...), append(g.dels, dels...)))
 	}
 	if err := s.batch.begin(ctx); err != nil {
 		return err

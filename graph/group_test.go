@@ -58,12 +58,18 @@ func randomDoc(r *rand.Rand, article string, version int) Doc {
 // TestReplaceArticlesMatchesOneByOne writes the same random sequence of article
 // versions in groups and one at a time: the stores must end equal and sound.
 func TestReplaceArticlesMatchesOneByOne(t *testing.T) {
+	for _, backend := range []string{Bolt, Postgres} {
+		t.Run(backend, func(t *testing.T) { testReplaceArticlesMatchesOneByOne(t, backend) })
+	}
+}
+
+func testReplaceArticlesMatchesOneByOne(t *testing.T, backend string) {
 	ctx := context.Background()
 	for seed := uint64(1); seed <= 6; seed++ {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(seed, 7))
-			grouped, _ := openBoltStore(t)
-			single, _ := openBoltStore(t)
+			grouped := openStore(t, backend)
+			single := openStore(t, backend)
 			for round := range 6 {
 				var docs []Doc
 				for range 5 + r.IntN(20) {

@@ -23,25 +23,28 @@ import (
 
 // Backends parley can open.
 const (
-	Bolt   = "bolt"
-	Memory = "memory"
+	Bolt     = "bolt"
+	Memory   = "memory"
+	Postgres = "postgres" // Cayley's SQL store on PostgreSQL
 )
 
 // ErrNoStore is returned when a store is opened for reading before anything was loaded.
 var ErrNoStore = errors.New("no store")
 
-// ErrInUse is returned when another process holds the bolt store.
+// ErrInUse is returned when another process holds the bolt store (or is writing
+// to the PostgreSQL database).
 var ErrInUse = errors.New("store is in use by another process")
 
 // Options say how to open a store.
 type Options struct {
-	Backend string // Bolt (default) or Memory
-	Path    string // bolt file
+	Backend string // Bolt (default), Memory or Postgres
+	Path    string // bolt file, or PostgreSQL connection URL
 	// Create makes a missing store; without it a missing store is ErrNoStore.
 	Create bool
 	// ReadOnly opens bolt in shared read-only mode, so several readers may run at once.
 	ReadOnly bool
-	// LockTimeout bounds the wait for another process's lock on the bolt file.
+	// LockTimeout bounds the wait for another process's lock on the bolt file (or
+	// the PostgreSQL writer lock).
 	LockTimeout time.Duration
 }
 
@@ -49,12 +52,13 @@ type Options struct {
 type Store struct {
 	QS      cgraph.QuadStore
 	Backend string
-	Path    string
+	Path    string // bolt file, or the PostgreSQL URL without its password
 
 	writeMu sync.Mutex     // one article write at a time: see ReplaceArticle
 	batch   *batchKV       // bolt: one transaction across ApplyDeltas calls
 	values  *valueCache    // bolt: Cayley's node ID cache, emptied after deletions
 	indexes []kv.QuadIndex // bolt: the store's quad indexes (see dropDead)
+	sql     *sqlStore      // postgres: parley's own connection (writer lock, checks)
 }
 
 // Open opens (or, with Create, creates) the store described by opt.
@@ -65,8 +69,10 @@ func Open(opt Options) (*Store, error) {
 	case Memory:
 		qs := memstore.New()
 		return &Store{QS: qs, Backend: Memory}, nil
+	case Postgres:
+		return openPostgres(opt)
 	default:
-		return nil, fmt.Errorf("unknown backend %q (want %s or %s)", opt.Backend, Bolt, Memory)
+		return nil, fmt.Errorf("unknown backend %q (want %s, %s or %s)", opt.Backend, Bolt, Memory, Postgres)
 	}
 }
 
@@ -175,11 +181,22 @@ func indexBucket(ind kv.QuadIndex) hkv.Key {
 	return hkv.Key{b}
 }
 
-// Close closes the store.
-func (s *Store) Close() error { return s.QS.Close() }
+// Close closes the store (and, on PostgreSQL, releases the writer lock).
+func (s *Store) Close() error {
+	err := s.QS.Close()
+	if s.sql != nil {
+		if cerr := s.sql.close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
+}
 
 // Size returns the number of quads in the store.
 func (s *Store) Size(ctx context.Context) (int64, error) {
+	if s.sql != nil {
+		return s.sql.count(ctx)
+	}
 	st, err := s.QS.Stats(ctx, false) // the quad count is exact either way; exact nodes would scan
 	if errors.Is(err, kv.ErrNoBucket) {
 		return 0, nil // a new bolt store has no size record until its first write

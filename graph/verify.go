@@ -10,9 +10,10 @@ import (
 )
 
 // Verify checks the store's invariant: every shared quad belongs to a node or
-// statement some article supports, every supported statement has its edge, and
-// every supported node one support count equal to the articles that support it. It
-// returns one message per violation (none on a sound store). It reads the whole
+// statement some article supports, every supported statement has its edge, every
+// supported node one support count equal to the articles that support it (and on
+// SQL, every node's reference count is right). It returns one message per
+// violation (none on a sound store). It reads the whole
 // store: for tests and `parley check`, not for every command.
 func (s *Store) Verify(ctx context.Context) ([]string, error) {
 	var quads []quad.Quad
@@ -73,6 +74,15 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 		}
 		if e := statementEdge(shared, q.Label); e.Predicate != nil && e.Object != nil && !have[e] {
 			problems = append(problems, fmt.Sprintf("statement edge missing: %v", e))
+		}
+	}
+	if s.sql != nil {
+		n, err := s.sql.badRefcounts(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("check node reference counts: %w", err)
+		}
+		if n > 0 {
+			problems = append(problems, fmt.Sprintf("%d nodes whose reference count is not the number of quads naming them", n))
 		}
 	}
 	return problems, nil

@@ -32,6 +32,9 @@ type WriteResult struct {
 // comes and goes, all in one transaction, so a crash leaves the article all old or
 // all new. Other articles' quads are not touched.
 func (s *Store) ReplaceArticle(ctx context.Context, doc Doc) (WriteResult, error) {
+	if s.sql != nil {
+		doc = storable([]Doc{doc})[0]
+	}
 	if err := validateDoc(doc); err != nil {
 		return WriteResult{}, err
 	}
@@ -113,10 +116,17 @@ func (s *Store) supportCount(ctx context.Context, node quad.Value) (int, cgraph.
 }
 
 // apply writes the additions, then the deletions, in one transaction on bolt (see
-// batchKV for why they are two ApplyDeltas calls).
+// batchKV for why they are two ApplyDeltas calls); on SQL in one ApplyDeltas call,
+// which is one transaction (see applyOnce).
 func (s *Store) apply(ctx context.Context, article quad.IRI, adds, dels []cgraph.Delta, dead []cgraph.Ref) (WriteResult, error) {
 	res := WriteResult{Added: len(adds), Deleted: len(dels)}
 	if len(adds)+len(dels) == 0 {
+		return res, nil
+	}
+	if s.sql != nil {
+		if err := s.applyOnce(joinDeltas(adds, dels)); err != nil {
+			return WriteResult{}, fmt.Errorf("write %s: %w", article, err)
+		}
 		return res, nil
 	}
 	if s.batch != nil {
@@ -154,6 +164,33 @@ func (s *Store) applyBoth(adds, dels []cgraph.Delta) error {
 		}
 	}
 	return nil
+}
+
+// applyOnce writes deltas (additions and deletions together) in one Cayley
+// ApplyDeltas call, which on SQL is one transaction: an article is all old or all
+// new after a crash.
+//
+// Unlike kv's, one SQL call may both add and delete quads about a node: nodes are
+// keyed by their value's hash, not by an ID given out as the call goes, so netting
+// a node's reference count over the call changes nothing but the count, and
+// foreign keys from quads to nodes reject a quad whose node is missing (see
+// TestPostgresApplyDeltasOneCall).
+//
+// The options are strict: with IgnoreDup Cayley counts a duplicate quad's nodes
+// although it does not store the quad, and with IgnoreMissing it does not give
+// back the count of a missing quad's node when the call nets that node upwards;
+// either would leave counts wrong. parley's plan never adds a stored quad nor
+// deletes a missing one, so an error here means the plan was stale: the
+// transaction rolls back and the caller fails (or retries the article alone).
+func (s *Store) applyOnce(deltas []cgraph.Delta) error {
+	if len(deltas) == 0 {
+		return nil
+	}
+	return s.QS.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
+}
+
+func joinDeltas(adds, dels []cgraph.Delta) []cgraph.Delta {
+	return append(append(make([]cgraph.Delta, 0, len(adds)+len(dels)), adds...), dels...)
 }
 
 func validateDoc(doc Doc) error {
@@ -327,6 +364,10 @@ func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad
 // asserted). Support quads are the only quads with those predicates and have their
 // article as subject, so it is enough to find one with another subject.
 func (s *Store) unsupportedElsewhere(ctx context.Context, node, support quad.Value, article quad.IRI) (bool, error) {
+	if s.sql != nil {
+		other, err := s.sql.supportedElsewhere(ctx, node, support, article)
+		return !other, err
+	}
 	it, err := s.inByPredicate(ctx, node, support)
 	if err != nil || it == nil {
 		return true, err

@@ -217,10 +217,3 @@ func (p progressReader) Read(ctx context.Context, src string, add graph.AddFunc)
 	defer p.bar.Add(1)
 	return p.ArticleReader.Read(ctx, src, add)
 }
-
-func storeName(opt *options) string {
-	if opt.backend == graph.Memory {
-		return "memory store"
-	}
-	return opt.db
-}

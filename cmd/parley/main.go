@@ -45,8 +45,8 @@ func newRoot() *cobra.Command {
 	if def == "" {
 		def = "parley.db"
 	}
-	root.PersistentFlags().StringVar(&opt.db, "db", def, "store path (bolt file) [$PARLEY_DB]")
-	root.PersistentFlags().StringVar(&opt.backend, "backend", "bolt", "store backend: bolt or memory")
+	root.PersistentFlags().StringVar(&opt.db, "db", def, "store: bolt file, or postgres://user@host/dbname [$PARLEY_DB]")
+	root.PersistentFlags().StringVar(&opt.backend, "backend", "", "store backend: bolt, memory or postgres (default: postgres for a postgres:// --db, else bolt)")
 	var lex []string
 	if env := os.Getenv("PARLEY_LEXICON"); env != "" {
 		lex = []string{env}
@@ -91,6 +91,7 @@ func newRoot() *cobra.Command {
 		newWatchCmd(opt),
 		newCheckCmd(opt),
 		newBenchCmd(opt),
+		newMigrateCmd(),
 	)
 	return root
 }
