@@ -143,10 +143,10 @@ func openBolt(opt Options) (*Store, error) {
 func isEmptyBolt(db *hbolt.DB) bool {
 	empty := true
 	_ = db.DB().View(func(tx *bolt.Tx) error {
-		return tx.ForEach(func([]byte, *bolt.Bucket) error {
-			empty = false
-			return nil
-		})
+		// The first key is enough: Cayley makes thousands of top-level buckets.
+		k, _ := tx.Cursor().First()
+		empty = k == nil
+		return nil
 	})
 	return empty
 }
