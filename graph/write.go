@@ -421,27 +421,16 @@ func (s *Store) byIndex(ctx context.Context, d quad.Direction, node, predicate q
 	return iterator.NewAnd(s.QS.QuadIterator(d, n), s.QS.QuadIterator(quad.Predicate, p)).Iterate(), nil
 }
 
-// labelled returns the quads with the given label and their refs.
+// labelled returns every quad labelled label, with its ref.
 func (s *Store) labelled(ctx context.Context, label quad.Value) ([]quad.Quad, []cgraph.Ref, error) {
-	ref, err := s.QS.ValueOf(label)
-	if err != nil {
-		return nil, nil, fmt.Errorf("look up %v: %w", label, err)
-	} else if ref == nil {
-		return nil, nil, nil
-	}
 	var qs []quad.Quad
 	var refs []cgraph.Ref
-	it := s.QS.QuadIterator(quad.Label, ref).Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		q, err := s.QS.Quad(it.Result())
-		if err != nil {
-			return nil, nil, err
-		}
+	err := s.eachQuadRef(ctx, quad.Label, label, func(q quad.Quad, ref cgraph.Ref) bool {
 		qs = append(qs, q)
-		refs = append(refs, it.Result())
-	}
-	return qs, refs, it.Err()
+		refs = append(refs, ref)
+		return true
+	})
+	return qs, refs, err
 }
 
 // quadsWith returns every quad with v in direction d.
@@ -456,6 +445,16 @@ func (s *Store) quadsWith(ctx context.Context, d quad.Direction, v quad.Value) (
 
 // eachQuad calls fn for each quad with v in direction d until fn returns false.
 func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) bool) error {
+	return s.eachQuadRef(ctx, d, v, func(q quad.Quad, _ cgraph.Ref) bool { return fn(q) })
+}
+
+// resolveBatch is how many quad refs eachQuadRef resolves to values at once.
+const resolveBatch = 512
+
+// eachQuadRef calls fn for each quad with v in direction d, and its ref, until fn
+// returns false. Refs are resolved to values in batches: on kv stores QS.Quad opens a
+// read transaction and fetches four values per quad, which dominated reloads.
+func (s *Store) eachQuadRef(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad, cgraph.Ref) bool) error {
 	ref, err := s.QS.ValueOf(v)
 	if err != nil {
 		return fmt.Errorf("look up %v: %w", v, err)
@@ -464,14 +463,77 @@ func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn
 	}
 	it := s.QS.QuadIterator(d, ref).Iterate()
 	defer it.Close()
-	for it.Next(ctx) {
-		q, err := s.QS.Quad(it.Result())
+	batch := make([]cgraph.Ref, 0, resolveBatch)
+	flush := func() (bool, error) {
+		qs, err := s.resolveQuads(ctx, batch)
 		if err != nil {
+			return false, err
+		}
+		for i, q := range qs {
+			if !fn(q, batch[i]) {
+				return false, nil
+			}
+		}
+		batch = batch[:0]
+		return true, nil
+	}
+	for it.Next(ctx) {
+		if batch = append(batch, it.Result()); len(batch) < resolveBatch {
+			continue
+		}
+		if more, err := flush(); err != nil || !more {
 			return err
 		}
-		if !fn(q) {
-			break
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	_, err = flush()
+	return err
+}
+
+// resolveQuads returns the quads of refs: on kv stores with one batched lookup of
+// their distinct values, elsewhere one by one.
+func (s *Store) resolveQuads(ctx context.Context, refs []cgraph.Ref) ([]quad.Quad, error) {
+	out := make([]quad.Quad, len(refs))
+	kq, ok := s.QS.(*kv.QuadStore)
+	if !ok {
+		for i, r := range refs {
+			q, err := s.QS.Quad(r)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = q
+		}
+		return out, nil
+	}
+	var ids []cgraph.Ref
+	pos := map[kv.Int64Value]int{}
+	for _, r := range refs {
+		for _, d := range quad.Directions {
+			id, err := kq.QuadDirection(r, d)
+			if err != nil {
+				return nil, err
+			}
+			if n, ok := id.(kv.Int64Value); ok && n != 0 {
+				if _, seen := pos[n]; !seen {
+					pos[n] = len(ids)
+					ids = append(ids, n)
+				}
+			}
 		}
 	}
-	return it.Err()
+	vals, err := kq.ValuesOf(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("resolve %d quads: %w", len(refs), err)
+	}
+	for i, r := range refs {
+		for _, d := range quad.Directions {
+			id, _ := kq.QuadDirection(r, d)
+			if n, ok := id.(kv.Int64Value); ok && n != 0 {
+				out[i].Set(d, vals[pos[n]])
+			}
+		}
+	}
+	return out, nil
 }
