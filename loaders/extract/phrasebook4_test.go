@@ -8,7 +8,8 @@ import (
 
 // TestPhrasebookAnaphora covers collective references to the two sides of a
 // negotiation ("the two sides", "both countries", "the warring parties",
-// «الطرفين», «البلدين», «طرفي النزاع»). The texts are written for this test.
+// «الطرفين», «البلدين», «طرفي النزاع») and mediators named as a group ("the
+// three mediators (…)", «الوسطاء (…)»). The texts are written for this test.
 //
 // A reference takes the pair of parties named last (in its sentence or up to
 // three before), else the article's main negotiation; it states nothing when
@@ -40,6 +41,15 @@ var anaphoraCases = []conflictCase{
 		pb3None, nil, nil},
 	{"en anaphor", "between countries is no reference", "Trade talks\nIsrael and Hamas resumed indirect talks on Sunday. Egypt has tried to mediate between countries of the region.",
 		pb3None, nil, nil},
+	// ---- English: mediators named as a group ----
+	{"en group", "mediators in parentheses", "Gaza talks\nIsrael and Hamas resumed talks on Sunday. The mediators (Egypt, Qatar and the United States) presented a new text.",
+		pb3L(pb3("Egypt", "Israel", "Hamas"), pb3("Qatar", "Israel", "Hamas"), pb3(cUS, "Israel", "Hamas")), nil, nil},
+	{"en group", "co-chairs in parentheses", "Karabakh talks\nArmenia and Azerbaijan held talks in Geneva. The co-chairs of the Minsk Group (France, Russia and the United States) shuttled between the two countries for years.",
+		pb3L(pb3("France", "Armenia", "Azerbaijan"), pb3("Russia", "Armenia", "Azerbaijan"), pb3(cUS, "Armenia", "Azerbaijan"), pb3("OSCE Minsk Group", "Armenia", "Azerbaijan")), nil, nil},
+	{"en group", "co-chairs of a conference are no mediators", "Gaza talks\nIsrael and Hamas resumed talks on Sunday. The co-chairs of the donor conference (Norway and Egypt) pledged new aid.",
+		pb3None, nil, nil},
+	{"en group", "numbered mediators in apposition", "Gaza talks\nIsrael and Hamas agreed to resume talks. The three mediators, Egypt, Qatar and the United States, said the gaps had narrowed.",
+		pb3L(pb3("Egypt", "Israel", "Hamas"), pb3("Qatar", "Israel", "Hamas"), pb3(cUS, "Israel", "Hamas")), nil, nil},
 
 	// ---- Arabic ----
 	{"ar anaphor", "bayn al-tarafayn, VSO", "محادثات جديدة\nاستأنفت إسرائيل وحماس المحادثات غير المباشرة الأحد. وتتوسط مصر بين الطرفين منذ أشهر.",
@@ -56,6 +66,12 @@ var anaphoraCases = []conflictCase{
 		pb3None, nil, nil},
 	{"ar anaphor", "al-buldan as a plural", "محادثات جديدة\nاستأنفت إسرائيل وحماس المحادثات الأحد. وتتوسط قطر بين البلدان العربية في ملفات أخرى.",
 		pb3None, nil, nil},
+	{"ar group", "wusata' in parentheses", "محادثات جديدة\nاستأنفت إسرائيل وحماس المحادثات الأحد. وقدم الوسطاء (مصر وقطر والولايات المتحدة) مقترحا جديدا.",
+		pb3L(pb3("Egypt", "Israel", "Hamas"), pb3("Qatar", "Israel", "Hamas"), pb3(cUS, "Israel", "Hamas")), nil, nil},
+	{"ar group", "co-chairs of a mediating group", "محادثات السلام\nاستأنفت أرمينيا وأذربيجان المحادثات في جنيف. وتنقل الرؤساء المشاركون لمجموعة مينسك (فرنسا وروسيا والولايات المتحدة) بين البلدين لسنوات.",
+		pb3L(pb3("France", "Armenia", "Azerbaijan"), pb3("Russia", "Armenia", "Azerbaijan"), pb3(cUS, "Armenia", "Azerbaijan"), pb3("OSCE Minsk Group", "Armenia", "Azerbaijan")), nil, nil},
+	{"ar group", "numbered wusata'", "محادثات\nاتفقت إسرائيل وحماس على استئناف المحادثات. وقال الوسطاء الثلاثة: مصر وقطر والولايات المتحدة إن الفجوات تقلصت.",
+		pb3L(pb3("Egypt", "Israel", "Hamas"), pb3("Qatar", "Israel", "Hamas"), pb3(cUS, "Israel", "Hamas")), nil, nil},
 }
 
 func TestPhrasebookAnaphora(t *testing.T) {
