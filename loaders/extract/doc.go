@@ -53,6 +53,7 @@ type doc struct {
 	notMed       map[int]map[*Entity]bool // actors named as no mediator, per sentence
 	negotiations map[string]*Negotiation
 	negOrder     []*Negotiation
+	pairs        []namedPair // the sets of parties named, in order (for "the two sides")
 	facts        []Fact
 	mentionEv    []MentionEvidence
 	actorUse     map[*chunk]bool // places used as governments in an actor slot

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strconv"
 
 	"github.com/parleygraph/parley/loaders/text"
 )
@@ -160,6 +161,8 @@ func (d *doc) buildNegotiations() {
 			continue
 		}
 		d.useAsActors(m, 'P')
+		n := d.negotiation(parties, d.evidence(m))
+		d.pairs = append(d.pairs, namedPair{si: m.si, start: m.start, neg: n, between: rel == "parties"})
 		w := 2
 		if rel == "parties_hint" || allCapitals(m) {
 			w = 1 // "between Havana and Mexico City" may be the venues, not the sides
@@ -170,7 +173,7 @@ func (d *doc) buildNegotiations() {
 		case m.si <= 2:
 			w *= 2 // and so does the lead
 		}
-		d.negotiation(parties, d.evidence(m)).Weight += w
+		n.Weight += w
 	}
 	var main *Negotiation
 	for _, n := range d.negOrder {
@@ -302,8 +305,22 @@ func (d *doc) negotiation(parties []*Entity, ev Evidence) *Negotiation {
 // negotiationFor finds the negotiation a match speaks of: its own parties, else the
 // parties named in the same clause, else the article's main negotiation.
 func (d *doc) negotiationFor(m ruleMatch) *Negotiation {
+	n, _ := d.negotiationVia(m)
+	return n
+}
+
+// negotiationVia is negotiationFor, and how a collective reference ({A}, "between
+// the two sides") was resolved, for the evidence: "+antecedent:s3" (the pair named
+// in sentence 3) or "+antecedent:main"; a match of another rule that takes its
+// parties from such a reference in its clause also names that rule.
+//
+// A match with its own {A} has no negotiation when the reference is unclear.
+func (d *doc) negotiationVia(m ruleMatch) (*Negotiation, string) {
 	if ps := d.actors(m, 'P'); len(ps) >= 2 {
-		return d.negotiation(ps, d.evidence(m))
+		return d.negotiation(ps, d.evidence(m)), ""
+	}
+	if as := m.slots['A']; len(as) > 0 {
+		return d.anaphorNegotiation(m.si, as[0])
 	}
 	clause := d.clauseOf(m.si, m.start)
 	var best *Negotiation
@@ -319,9 +336,120 @@ func (d *doc) negotiationFor(m ruleMatch) *Negotiation {
 		}
 	}
 	if best != nil {
-		return best
+		return best, ""
 	}
-	return d.mainNegotiation()
+	for _, o := range d.matches {
+		if o.si != m.si || o.rule.Relation != "parties_anaphor" || d.clauseOf(o.si, o.start) != clause || len(o.slots['A']) == 0 {
+			continue
+		}
+		if n, via := d.anaphorNegotiation(o.si, o.slots['A'][0]); n != nil {
+			return n, "+" + o.rule.ID + via
+		}
+	}
+	return d.mainNegotiation(), ""
+}
+
+// namedPair is a set of parties the article names at a place (a "parties" or
+// "parties_hint" match buildNegotiations kept).
+type namedPair struct {
+	si, start int
+	neg       *Negotiation
+	between   bool // named as the sides ("between A and B"), not only together
+}
+
+// antecedent reports whether a named pair can be what "the two sides" refers to: two
+// parties, and the article's main negotiation, or named as sides ("between A and B"),
+// or named together in more than one sentence. A single co-mention ("the ambassadors
+// of the United States and China attended") is no context of its own.
+func (d *doc) antecedent(p namedPair) bool {
+	if len(p.neg.Parties) != 2 {
+		return false
+	}
+	if p.neg.Main || p.between {
+		return true
+	}
+	for _, o := range d.pairs {
+		if o.neg == p.neg && o.si != p.si {
+			return true
+		}
+	}
+	return false
+}
+
+// anaphorWindow is how many sentences back a collective reference looks for the
+// pair it refers to before it falls back on the article's main negotiation.
+const anaphorWindow = 3
+
+// anaphorNegotiation resolves a collective reference ("the two sides", «الطرفين»)
+// at it in sentence si: the two parties named last before it, in its sentence or up
+// to anaphorWindow sentences back, else the article's main negotiation when it has
+// two parties. Unclear references resolve to nothing: the nearest sentence naming
+// pairs names two different pairs, the pair is not two parties, or "the two
+// countries" would be a state and an armed group.
+func (d *doc) anaphorNegotiation(si int, it slotItem) (*Negotiation, string) {
+	var found *Negotiation
+	via := ""
+	for _, p := range d.pairs {
+		if p.si == si && p.start >= it.end && p.start <= it.end+2 && len(p.neg.Parties) == 2 {
+			// an apposition names its pair, once is enough
+			found, via = p.neg, "+antecedent:apposition" // "the two sides, Israel and Hamas"
+		}
+	}
+	for s := si; s >= 0 && s >= si-anaphorWindow && found == nil; s-- {
+		var cands []*Negotiation
+		for _, p := range d.pairs {
+			if p.si != s || s == si && p.start >= it.start || !d.antecedent(p) {
+				continue
+			}
+			dup := false
+			for _, c := range cands {
+				dup = dup || c == p.neg
+			}
+			if !dup {
+				cands = append(cands, p.neg)
+			}
+		}
+		switch len(cands) {
+		case 0:
+			continue
+		case 1:
+			found, via = cands[0], "+antecedent:s"+strconv.Itoa(s)
+		default:
+			return nil, "" // "Israel and Hamas … Israel and Hezbollah … the two sides": which?
+		}
+	}
+	if found == nil {
+		if main := d.mainNegotiation(); main != nil && len(main.Parties) == 2 {
+			found, via = main, "+antecedent:main"
+		}
+	}
+	if found == nil {
+		return nil, ""
+	}
+	if d.anaphorOfStates(si, it) {
+		for _, p := range found.Parties {
+			if p.Entry == nil || p.Entry.Kind != "state" {
+				return nil, "" // "the two countries" are not Israel and Hamas
+			}
+		}
+	}
+	return found, via
+}
+
+// anaphorOfStates reports whether a collective reference can only be to two states
+// ("the two countries", «البلدين»).
+func (d *doc) anaphorOfStates(si int, it slotItem) bool {
+	for k := it.start; k < it.end; k++ {
+		t := d.sents[si].Tokens[k]
+		lang := "en"
+		if t.Arabic {
+			lang = "ar"
+		}
+		if d.x.words.hasStem(lang, listAnaphorState, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func sortedByKey(es []*Entity) []*Entity {
@@ -382,10 +510,11 @@ func (d *doc) assignFacts() {
 			if m.rule.Relation == "host" {
 				slot = 'H'
 			}
-			neg := d.negotiationFor(m)
+			neg, via := d.negotiationVia(m)
 			if neg == nil || neg.Key == "" {
 				continue
 			}
+			ev.Rule += via
 			if len(m.slots['Q']) > 0 {
 				slot = 'Q'
 			}

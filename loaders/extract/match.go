@@ -311,6 +311,11 @@ func (m *matcher) slot(s byte, ti int) []slotCandidate {
 		return m.list(ti, func(c *chunk) bool { return c.actor != nil || c.isPlace() && venueKind(c) }, s)
 	case 'N':
 		return m.rawName(ti)
+	case 'A':
+		if end := m.anaphor(ti); end > ti {
+			return []slotCandidate{{items: []slotItem{{start: ti, end: end}}, end: end}}
+		}
+		return nil
 	case 'G':
 		return m.list(ti, func(c *chunk) bool {
 			if c.prep && strings.HasPrefix(strings.TrimPrefix(m.toks[c.start].Norm, "و"), "ب") {
@@ -578,4 +583,54 @@ func (m *matcher) rawName(ti int) []slotCandidate {
 		cands[a], cands[b] = cands[b], cands[a]
 	}
 	return cands
+}
+
+// anaphor returns the end of a collective reference to the two sides of the talks at
+// ti ("the two sides", "both countries", "the two warring parties", «الطرفين»,
+// «للبلدين», «طرفي النزاع»), or ti when there is none. English wants "both" or "the"
+// and a qualifier (two, warring, rival …): "between countries" or "the parties" alone
+// are not references to one pair. Arabic «البلدان» is also the plural "countries":
+// followed by a singular adjective («البلدان العربية») it is not a reference.
+func (m *matcher) anaphor(ti int) int {
+	if ti >= len(m.toks) {
+		return ti
+	}
+	w := m.d.x.words
+	t := m.toks[ti]
+	if t.Arabic {
+		if w.hasStem("ar", listAnaphor, t) {
+			if ti+1 < len(m.toks) && m.toks[ti+1].Arabic && m.tokenIn("ar", listAnaphorState, ti) && strings.HasSuffix(t.Norm, "البلدان") {
+				next := m.toks[ti+1].Norm
+				if strings.HasPrefix(next, "ال") && !strings.HasSuffix(next, "ان") && !strings.HasSuffix(next, "ين") {
+					return ti
+				}
+			}
+			return ti + 1
+		}
+		if w.hasStem("ar", listAnaphorConstruct, t) && ti+1 < len(m.toks) && w.hasStem("ar", listAnaphorConflict, m.toks[ti+1]) {
+			return ti + 2
+		}
+		return ti
+	}
+	k := ti
+	switch t.Norm {
+	case "both":
+		k++
+	case "the":
+		k++
+		n := 0
+		for k < len(m.toks) && n < 2 && w.has("en", listAnaphorQual, m.toks[k].Norm) && m.toks[k].Norm != "both" {
+			k++
+			n++
+		}
+		if n == 0 {
+			return ti
+		}
+	default:
+		return ti
+	}
+	if k < len(m.toks) && w.has("en", listAnaphorNoun, m.toks[k].Norm) {
+		return k + 1
+	}
+	return ti
 }

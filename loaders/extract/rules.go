@@ -35,21 +35,22 @@ type Rule struct {
 
 // relations a rule can state, and the slots each may use.
 var relations = map[string]string{
-	"mediation":    "MQPX", // M mediate between P
-	"parties":      "P",    // P are the sides of a negotiation ("between A and B")
-	"parties_hint": "P",    // P are named together near talk of negotiation: weaker
-	"venue":        "LBPR", // talks held at L (between P, with R)
-	"host":         "HP",   // H hosts talks between P: H mediates, and is the venue if a place
-	"lead":         "MLP",  // M leads or chairs the talks: a mediator, and the talks' leader
-	"participant":  "R",    // R take part in the talks of the sentence
-	"not_mediator": "X",    // X are observers, invitees, co-organisers, well-wishers
-	"addressee":    "X",    // X address the mediators (hand them a reply): no mediators, maybe a side
-	"contributor":  "NL",   // N contributed reporting (from L)
-	"border":       "P",    // the border between P
-	"issue":        "P",    // an issue trigger (optionally between P)
-	"noise":        "",     // the sentence is page furniture ("ALSO READ: …"): skip it
-	"metonym":      "G",    // G, a capital or palace, acts as its government ("Moscow rejected"): not a location
-	"not_venue":    "L",    // L is named here as no venue (war in it, an offer to host there): drop venues read from these words
+	"mediation":       "MQPXA", // M mediate between P (or A, "the two sides")
+	"parties":         "P",     // P are the sides of a negotiation ("between A and B")
+	"parties_hint":    "P",     // P are named together near talk of negotiation: weaker
+	"parties_anaphor": "A",     // A ("between the two sides") refers back to the two sides named in context
+	"venue":           "LBPR",  // talks held at L (between P, with R)
+	"host":            "HPA",   // H hosts talks between P: H mediates, and is the venue if a place
+	"lead":            "MLPA",  // M leads or chairs the talks: a mediator, and the talks' leader
+	"participant":     "R",     // R take part in the talks of the sentence
+	"not_mediator":    "X",     // X are observers, invitees, co-organisers, well-wishers
+	"addressee":       "X",     // X address the mediators (hand them a reply): no mediators, maybe a side
+	"contributor":     "NL",    // N contributed reporting (from L)
+	"border":          "P",     // the border between P
+	"issue":           "P",     // an issue trigger (optionally between P)
+	"noise":           "",      // the sentence is page furniture ("ALSO READ: …"): skip it
+	"metonym":         "G",     // G, a capital or palace, acts as its government ("Moscow rejected"): not a location
+	"not_venue":       "L",     // L is named here as no venue (war in it, an offer to host there): drop venues read from these words
 }
 
 // Slots:
@@ -58,7 +59,9 @@ var relations = map[string]string{
 //   capitals for their governments); {L} places where talks are held (cities,
 //   buildings, landmarks), {B} one written with a glued preposition («بالدوحة»); {H} a host: a place standing for a government or an actor;
 //   {Q} mediators who are people (for "who mediated"); {N} the name of a person not in the lexicon; {G} a capital or palace that can
-//   stand for its government.
+//   stand for its government; {A} a collective reference to the two sides of the talks in context ("the two
+//   sides", "both countries", "the warring parties", «الطرفين», «البلدين»), resolved to the pair of parties
+//   last named (see anaphorNegotiation), or to nothing when that pair is not clear.
 
 type elemKind uint8
 

@@ -50,6 +50,13 @@ const (
 	// English nouns of offices whose portfolio follows ("envoy for Syria"): the state
 	// named there is no actor of the sentence.
 	listPortfolioTitle = "portfolio_title"
+	// Collective references to the two sides ({A}): "the two sides", «الطرفين».
+	listAnaphorQual      = "anaphor_qual"      // English: two, both, warring …
+	listAnaphorNoun      = "anaphor_noun"      // English: sides, parties, countries …
+	listAnaphor          = "anaphor"           // Arabic duals: الطرفين، البلدين …
+	listAnaphorConstruct = "anaphor_construct" // Arabic: طرفي، جانبي (+ a word of conflict)
+	listAnaphorConflict  = "anaphor_conflict"  // Arabic: النزاع، الحرب …
+	listAnaphorState     = "anaphor_state"     // the references that can only be to two states
 )
 
 // wordLists maps language → list → folded word.
