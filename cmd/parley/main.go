@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/pprof"
 
 	"github.com/spf13/cobra"
@@ -72,10 +73,26 @@ func newRoot() *cobra.Command {
 		stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
 		return nil
 	}
-	root.PersistentPostRun = func(*cobra.Command, []string) {
+	var memProfile string
+	root.PersistentFlags().StringVar(&memProfile, "memprofile", "", "write a heap profile to this file when the command ends")
+	_ = root.PersistentFlags().MarkHidden("memprofile")
+	root.PersistentPostRunE = func(*cobra.Command, []string) error {
 		if stopProfile != nil {
 			stopProfile()
 		}
+		if memProfile == "" {
+			return nil
+		}
+		f, err := os.Create(memProfile)
+		if err != nil {
+			return fmt.Errorf("heap profile: %w", err)
+		}
+		defer f.Close()
+		runtime.GC() // the profile shows what is still live
+		if err := pprof.WriteHeapProfile(f); err != nil {
+			return fmt.Errorf("heap profile %s: %w", memProfile, err)
+		}
+		return nil
 	}
 	root.AddCommand(
 		newLoadCmd(opt),
