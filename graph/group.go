@@ -108,9 +108,6 @@ func (s *Store) writeGroupTx(ctx context.Context, g *group) error {
 	if endErr := s.batch.end(ctx, err == nil); err == nil {
 		err = endErr
 	}
-	if err == nil {
-		s.noteWritten(len(g.adds) + len(g.dels) + len(adds) + len(dels))
-	}
 	return err
 }
 

@@ -59,7 +59,6 @@ type Store struct {
 	values  *valueCache    // bolt: Cayley's node ID cache, emptied after deletions
 	indexes []kv.QuadIndex // bolt: the store's quad indexes (see dropDead)
 	sql     *sqlStore      // postgres: parley's own connection (writer lock, checks)
-	release *mapReleaser   // bolt writer: hands mapped file pages back to the kernel
 }
 
 // Open opens (or, with Create, creates) the store described by opt.
@@ -136,11 +135,7 @@ func openBolt(opt Options) (*Store, error) {
 		qs.Close()
 		return nil, fmt.Errorf("open %s: %w", opt.Path, err)
 	}
-	s := &Store{QS: qs, Backend: Bolt, Path: opt.Path, batch: batch, values: cache, indexes: indexes}
-	if !readOnly {
-		s.release = startReleaser(db, batch, releasePeriod)
-	}
-	return s, nil
+	return &Store{QS: qs, Backend: Bolt, Path: opt.Path, batch: batch, values: cache, indexes: indexes}, nil
 }
 
 // isEmptyBolt reports whether a bolt file holds no Cayley store yet (a crash between
@@ -188,7 +183,6 @@ func indexBucket(ind kv.QuadIndex) hkv.Key {
 
 // Close closes the store (and, on PostgreSQL, releases the writer lock).
 func (s *Store) Close() error {
-	s.release.close()
 	err := s.QS.Close()
 	if s.sql != nil {
 		if cerr := s.sql.close(); err == nil {

@@ -143,9 +143,6 @@ func (s *Store) apply(ctx context.Context, article quad.IRI, adds, dels []cgraph
 			err = endErr
 		}
 	}
-	if err == nil {
-		s.noteWritten(len(adds) + len(dels))
-	}
 	if err != nil || len(dels) > 0 {
 		s.values.purge() // see valueCache
 	}
