@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -283,5 +284,61 @@ func testArticleSources(t *testing.T, s *Store) {
 	h, err := s.ArticleHash(ctx, "http://a")
 	if err != nil || h != "sha256:http://ahttp://neghttp://qatar" {
 		t.Fatalf("hash = %q, %v", h, err)
+	}
+}
+
+// TestEachQuadResolvesInBatches reads more quads than one resolve batch, whole and
+// stopped early, and a replaced article's old quads through the same path.
+func TestEachQuadResolvesInBatches(t *testing.T) {
+	s, _ := openBoltStore(t)
+	ctx := context.Background()
+	p := quad.IRI("http://example.org/p")
+	n := 2*resolveBatch + 77
+	build := func(version int) Doc {
+		a := quad.IRI("http://article/many")
+		d := Doc{IRI: a}
+		for i := range n {
+			d.Quads = append(d.Quads, quad.Quad{Subject: a, Predicate: p, Object: quad.String(fmt.Sprintf("v%d-%d", version, i)), Label: a})
+		}
+		return d
+	}
+	if _, err := s.ReplaceArticle(ctx, build(1)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.quadsWith(ctx, quad.Predicate, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[quad.Value]bool{}
+	for _, q := range got {
+		if q.Predicate != p || q.Subject != quad.IRI("http://article/many") || q.Label != quad.IRI("http://article/many") {
+			t.Fatalf("resolved %v: wrong values", q)
+		}
+		seen[q.Object] = true
+	}
+	if len(got) != n || len(seen) != n {
+		t.Fatalf("read %d quads (%d distinct objects), want %d", len(got), len(seen), n)
+	}
+	calls := 0
+	if err := s.eachQuad(ctx, quad.Predicate, p, func(quad.Quad) bool { calls++; return calls < resolveBatch+3 }); err != nil {
+		t.Fatal(err)
+	}
+	if calls != resolveBatch+3 {
+		t.Errorf("eachQuad went on after fn returned false: %d calls, want %d", calls, resolveBatch+3)
+	}
+	// A replacement plans against the old quads read this way: none may survive.
+	if _, err := s.ReplaceArticle(ctx, build(2)); err != nil {
+		t.Fatal(err)
+	}
+	if got, err = s.quadsWith(ctx, quad.Predicate, p); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range got {
+		if v, _ := quad.NativeOf(q.Object).(string); !strings.HasPrefix(v, "v2-") {
+			t.Fatalf("after replacement, old quad %v is still there", q)
+		}
+	}
+	if len(got) != n {
+		t.Fatalf("after replacement: %d quads, want %d", len(got), n)
 	}
 }
