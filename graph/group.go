@@ -52,9 +52,6 @@ func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult,
 			return
 		}
 		members, err := g.members, s.writeGroupTx(ctx, g)
-		if err != nil || g.deleted {
-			s.values.purge() // see valueCache
-		}
 		g = newGroup()
 		if err != nil {
 			alone(members...) // nothing of the group was written
@@ -85,42 +82,16 @@ func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult,
 	return res, errs
 }
 
-// writeGroupTx writes a group in one transaction: every member's additions and
-// the new support counts in one ApplyDeltas call, then every deletion in another
-// (see batchKV for why not one call), then the dead quads' index entries.
-// Members' changes never touch the same node both ways (see conflicts), so
-// writing all additions first is the same as writing member after member.
+// writeGroupTx writes a group in one transaction (see commit): every member's
+// additions and the new support counts, then every deletion. Members' changes never
+// touch the same node both ways (see conflicts), so writing all additions first is
+// the same as writing member after member.
 func (s *Store) writeGroupTx(ctx context.Context, g *group) error {
 	adds, dels, dead, err := s.countDeltas(ctx, g.counts)
 	if err != nil {
 		return fmt.Errorf("support counts: %w", err)
 	}
-	if s.sql != nil {
-		return s.applyOnce(joinDeltas(append(g.adds, adds...), append(g.dels, dels...)))
-	}
-	if err := s.batch.begin(ctx); err != nil {
-		return err
-	}
-	err = s.applyBoth(append(g.adds, adds...), append(g.dels, dels...))
-	if err == nil {
-		err = s.dropDead(ctx, append(g.dead, dead...))
-	}
-	if endErr := s.batch.end(ctx, err == nil); err == nil {
-		err = endErr
-	}
-	return err
-}
-
-// replaceLocked is ReplaceArticle for a caller that holds the write lock.
-func (s *Store) replaceLocked(ctx context.Context, doc Doc) (WriteResult, error) {
-	if err := validateDoc(doc); err != nil {
-		return WriteResult{}, err
-	}
-	p, err := s.plan(ctx, doc.IRI, doc.Quads, nil)
-	if err != nil {
-		return WriteResult{}, fmt.Errorf("plan write of %s: %w", doc.IRI, err)
-	}
-	return s.applyPlan(ctx, doc.IRI, p)
+	return s.commit(ctx, append(g.adds, adds...), append(g.dels, dels...), append(g.dead, dead...), g.deleted)
 }
 
 // group is the set of articles written in the open transaction.

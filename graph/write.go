@@ -35,11 +35,16 @@ func (s *Store) ReplaceArticle(ctx context.Context, doc Doc) (WriteResult, error
 	if s.sql != nil {
 		doc = storable([]Doc{doc})[0]
 	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	return s.replaceLocked(ctx, doc)
+}
+
+// replaceLocked is ReplaceArticle for a caller that holds the write lock.
+func (s *Store) replaceLocked(ctx context.Context, doc Doc) (WriteResult, error) {
 	if err := validateDoc(doc); err != nil {
 		return WriteResult{}, err
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
 	p, err := s.plan(ctx, doc.IRI, doc.Quads, nil)
 	if err != nil {
 		return WriteResult{}, fmt.Errorf("plan write of %s: %w", doc.IRI, err)
@@ -64,7 +69,11 @@ func (s *Store) applyPlan(ctx context.Context, article quad.IRI, p writePlan) (W
 	if err != nil {
 		return WriteResult{}, fmt.Errorf("support counts for %s: %w", article, err)
 	}
-	return s.apply(ctx, article, append(p.adds, adds...), append(p.dels, dels...), append(p.dead, dead...))
+	adds, dels = append(p.adds, adds...), append(p.dels, dels...)
+	if err := s.commit(ctx, adds, dels, append(p.dead, dead...), len(dels) > 0); err != nil {
+		return WriteResult{}, fmt.Errorf("write %s: %w", article, err)
+	}
+	return WriteResult{Added: len(adds), Deleted: len(dels)}, nil
 }
 
 // countDeltas turns changes of support counts into quads: the old count out, the
@@ -115,23 +124,21 @@ func (s *Store) supportCount(ctx context.Context, node quad.Value) (int, cgraph.
 	return 0, nil, it.Err()
 }
 
-// apply writes the additions, then the deletions, in one transaction on bolt (see
-// batchKV for why they are two ApplyDeltas calls); on SQL in one ApplyDeltas call,
-// which is one transaction (see applyOnce).
-func (s *Store) apply(ctx context.Context, article quad.IRI, adds, dels []cgraph.Delta, dead []cgraph.Ref) (WriteResult, error) {
-	res := WriteResult{Added: len(adds), Deleted: len(dels)}
+// commit writes one transaction: on SQL one ApplyDeltas call (see applyOnce); on
+// bolt the additions, then the deletions (see batchKV for why two calls), then the
+// dead quads' index entries (see dropDead), in one bolt transaction. Cayley's node
+// ID cache is emptied after a failed write, or when purge says nodes may have gone
+// (see valueCache).
+func (s *Store) commit(ctx context.Context, adds, dels []cgraph.Delta, dead []cgraph.Ref, purge bool) error {
 	if len(adds)+len(dels) == 0 {
-		return res, nil
+		return nil
 	}
 	if s.sql != nil {
-		if err := s.applyOnce(joinDeltas(adds, dels)); err != nil {
-			return WriteResult{}, fmt.Errorf("write %s: %w", article, err)
-		}
-		return res, nil
+		return s.applyOnce(joinDeltas(adds, dels))
 	}
 	if s.batch != nil {
 		if err := s.batch.begin(ctx); err != nil {
-			return WriteResult{}, fmt.Errorf("write %s: %w", article, err)
+			return err
 		}
 	}
 	err := s.applyBoth(adds, dels)
@@ -143,13 +150,10 @@ func (s *Store) apply(ctx context.Context, article quad.IRI, adds, dels []cgraph
 			err = endErr
 		}
 	}
-	if err != nil || len(dels) > 0 {
-		s.values.purge() // see valueCache
+	if err != nil || purge {
+		s.values.purge()
 	}
-	if err != nil {
-		return WriteResult{}, fmt.Errorf("write %s: %w", article, err)
-	}
-	return res, nil
+	return err
 }
 
 func (s *Store) applyBoth(adds, dels []cgraph.Delta) error {
