@@ -16,21 +16,15 @@ import (
 func (s *Store) ArticleHash(ctx context.Context, article quad.IRI) (string, error) {
 	// One {Subject, Predicate} index key on bolt: Cayley's own plan for this path
 	// reads every quad of the article (a page fault each on a large store).
-	it, err := s.outByPredicate(ctx, article, schema.ContentHash)
-	if err != nil || it == nil {
-		return "", err
+	q, _, err := s.findOut(ctx, article, schema.ContentHash, func(q quad.Quad) bool {
+		_, ok := quad.NativeOf(q.Object).(string)
+		return ok
+	})
+	if err != nil {
+		return "", fmt.Errorf("content hash of %s: %w", article, err)
 	}
-	defer it.Close()
-	for it.Next(ctx) {
-		q, err := s.QS.Quad(it.Result())
-		if err != nil {
-			return "", fmt.Errorf("content hash of %s: %w", article, err)
-		}
-		if h, ok := quad.NativeOf(q.Object).(string); ok && q.Subject == article {
-			return h, nil
-		}
-	}
-	return "", it.Err()
+	h, _ := quad.NativeOf(q.Object).(string)
+	return h, nil
 }
 
 // ArticleSource is an article and where it was read from.

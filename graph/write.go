@@ -107,21 +107,34 @@ func countQuad(node quad.Value, n int) quad.Quad {
 // supportCount reads a node's stored support count (0 if none) and the ref of its
 // quad: one {Subject, Predicate} index lookup.
 func (s *Store) supportCount(ctx context.Context, node quad.Value) (int, cgraph.Ref, error) {
-	it, err := s.outByPredicate(ctx, node, schema.SupportCount)
-	if err != nil || it == nil {
+	q, ref, err := s.findOut(ctx, node, schema.SupportCount, func(q quad.Quad) bool {
+		_, ok := q.Object.(quad.Int)
+		return ok
+	})
+	if err != nil || ref == nil {
 		return 0, nil, err
+	}
+	return int(q.Object.(quad.Int)), ref, nil
+}
+
+// findOut returns the first stored quad "subject predicate ?" that ok accepts, and
+// its ref (nil if there is none).
+func (s *Store) findOut(ctx context.Context, subject, predicate quad.Value, ok func(quad.Quad) bool) (quad.Quad, cgraph.Ref, error) {
+	it, err := s.outByPredicate(ctx, subject, predicate)
+	if err != nil || it == nil {
+		return quad.Quad{}, nil, err
 	}
 	defer it.Close()
 	for it.Next(ctx) {
 		q, err := s.QS.Quad(it.Result())
 		if err != nil {
-			return 0, nil, fmt.Errorf("support count of %v: %w", node, err)
+			return quad.Quad{}, nil, fmt.Errorf("%v %v: %w", subject, predicate, err)
 		}
-		if n, ok := q.Object.(quad.Int); ok && q.Predicate == schema.SupportCount {
-			return int(n), it.Result(), nil
+		if q.Subject == subject && q.Predicate == predicate && ok(q) {
+			return q, it.Result(), nil
 		}
 	}
-	return 0, nil, it.Err()
+	return quad.Quad{}, nil, it.Err()
 }
 
 // commit writes one transaction: on SQL one ApplyDeltas call (see applyOnce); on
