@@ -92,20 +92,15 @@ func (s *Store) Count(ctx context.Context) (Stats, error) {
 
 // Export writes every quad to w and returns how many it wrote.
 func (s *Store) Export(ctx context.Context, w quad.Writer) (int, error) {
-	it := s.QS.QuadsAllIterator().Iterate()
-	defer it.Close()
 	n := 0
-	for it.Next(ctx) {
-		q, err := s.QS.Quad(it.Result())
-		if err != nil {
-			return n, err
-		}
+	err := s.eachStored(ctx, func(q quad.Quad) error {
 		if err := w.WriteQuad(q); err != nil {
-			return n, err
+			return err
 		}
 		n++
-	}
-	return n, it.Err()
+		return nil
+	})
+	return n, err
 }
 
 // ArticleInfo describes one loaded article.

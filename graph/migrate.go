@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -57,26 +58,19 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store, batch int, progress func
 		}
 		return nil
 	}
-	it := s.QS.QuadsAllIterator().Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		q, err := s.QS.Quad(it.Result())
-		if err != nil {
-			return res, fmt.Errorf("read quad %d: %w", res.Quads+int64(len(buf))+1, err)
-		}
+	err := s.eachStored(ctx, func(q quad.Quad) error {
 		res.Digest.add(q)
 		if dst.sql != nil {
 			q = storableQuad(q) // see storable; the digest, like Cayley's hash, reads times to the second
 		}
 		buf = append(buf, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		if len(buf) == batch {
-			if err := flush(); err != nil {
-				return res, err
-			}
+			return flush()
 		}
-	}
-	if err := it.Err(); err != nil {
-		return res, fmt.Errorf("read quads: %w", err)
+		return nil
+	})
+	if err != nil {
+		return res, err
 	}
 	return res, flush()
 }
@@ -85,18 +79,19 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store, batch int, progress func
 func (s *Store) Digest(ctx context.Context) (Digest, int64, error) {
 	var d Digest
 	var n int64
-	it := s.QS.QuadsAllIterator().Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		q, err := s.QS.Quad(it.Result())
-		if err != nil {
-			return d, n, err
-		}
+	err := s.eachStored(ctx, func(q quad.Quad) error {
 		d.add(q)
 		n++
-	}
-	return d, n, it.Err()
+		return nil
+	})
+	return d, n, err
 }
+
+// clearBatch is how many quads Clear deletes per transaction.
+const clearBatch = 5000
+
+// errBatchFull stops Clear's read when a batch is full (the read restarts after it).
+var errBatchFull = errors.New("batch full")
 
 // Clear removes every quad: on SQL by emptying the tables, elsewhere by deleting
 // the quads in batches (each one transaction).
@@ -109,18 +104,14 @@ func (s *Store) Clear(ctx context.Context) error {
 	defer s.values.purge() // see valueCache
 	for {
 		var dels []cgraph.Delta
-		it := s.QS.QuadsAllIterator().Iterate()
-		for len(dels) < 5000 && it.Next(ctx) {
-			q, err := s.QS.Quad(it.Result())
-			if err != nil {
-				it.Close()
-				return err
-			}
+		err := s.eachStored(ctx, func(q quad.Quad) error {
 			dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
-		}
-		err := it.Err()
-		it.Close()
-		if err != nil {
+			if len(dels) == clearBatch {
+				return errBatchFull
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errBatchFull) {
 			return err
 		}
 		if len(dels) == 0 {

@@ -18,19 +18,14 @@ import (
 func (s *Store) Verify(ctx context.Context) ([]string, error) {
 	var quads []quad.Quad
 	articles := map[quad.Value]bool{}
-	it := s.QS.QuadsAllIterator().Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		q, err := s.QS.Quad(it.Result())
-		if err != nil {
-			return nil, err
-		}
+	err := s.eachStored(ctx, func(q quad.Quad) error {
 		quads = append(quads, q)
 		if q.Predicate == schema.Type && q.Object == schema.Article && q.Subject == q.Label {
 			articles[q.Label] = true
 		}
-	}
-	if err := it.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	supported := map[quad.Value]bool{}

@@ -465,12 +465,11 @@ func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn
 	return s.eachQuadRef(ctx, d, v, func(q quad.Quad, _ cgraph.Ref) bool { return fn(q) })
 }
 
-// resolveBatch is how many quad refs eachQuadRef resolves to values at once.
+// resolveBatch is how many quad refs eachResolved resolves to values at once.
 const resolveBatch = 512
 
 // eachQuadRef calls fn for each quad with v in direction d, and its ref, until fn
-// returns false. Refs are resolved to values in batches: on kv stores QS.Quad opens a
-// read transaction and fetches four values per quad, which dominated reloads.
+// returns false.
 func (s *Store) eachQuadRef(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad, cgraph.Ref) bool) error {
 	ref, err := s.QS.ValueOf(v)
 	if err != nil {
@@ -478,7 +477,27 @@ func (s *Store) eachQuadRef(ctx context.Context, d quad.Direction, v quad.Value,
 	} else if ref == nil {
 		return nil
 	}
-	it := s.QS.QuadIterator(d, ref).Iterate()
+	return s.eachResolved(ctx, s.QS.QuadIterator(d, ref).Iterate(), fn)
+}
+
+// eachStored calls fn for every quad in the store until fn fails.
+func (s *Store) eachStored(ctx context.Context, fn func(quad.Quad) error) error {
+	var fnErr error
+	err := s.eachResolved(ctx, s.QS.QuadsAllIterator().Iterate(), func(q quad.Quad, _ cgraph.Ref) bool {
+		fnErr = fn(q)
+		return fnErr == nil
+	})
+	if fnErr != nil {
+		return fnErr
+	}
+	return err
+}
+
+// eachResolved calls fn for each quad of it, and its ref, until fn returns false,
+// and closes it. Refs are resolved to values in batches: on kv stores QS.Quad
+// opens a read transaction and fetches four values per quad, which dominated
+// reloads.
+func (s *Store) eachResolved(ctx context.Context, it iterator.Scanner, fn func(quad.Quad, cgraph.Ref) bool) error {
 	defer it.Close()
 	batch := make([]cgraph.Ref, 0, resolveBatch)
 	flush := func() (bool, error) {
@@ -505,7 +524,7 @@ func (s *Store) eachQuadRef(ctx context.Context, d quad.Direction, v quad.Value,
 	if err := it.Err(); err != nil {
 		return err
 	}
-	_, err = flush()
+	_, err := flush()
 	return err
 }
 
