@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"strings"
 	"time"
@@ -121,7 +120,7 @@ func (j *jsonArticle) article(raw []byte) (*Article, error) {
 	if a.Body == "" && a.Headline == "" {
 		return nil, fmt.Errorf("%w: no headline/title or body/text", ErrNoText)
 	}
-	if !utf8Valid(a.Headline + a.Body) {
+	if !utf8.ValidString(a.Headline + a.Body) {
 		return nil, ErrInvalidUTF8
 	}
 	if j.Published != "" {
@@ -296,10 +295,7 @@ func htmlText(s string) string {
 	var b strings.Builder
 	for {
 		switch z.Next() {
-		case html.ErrorToken:
-			if z.Err() == io.EOF {
-				return cleanText(b.String())
-			}
+		case html.ErrorToken: // the end, or markup too broken to go on: keep what was read
 			return cleanText(b.String())
 		case html.TextToken:
 			b.Write(z.Text())
@@ -312,5 +308,3 @@ func htmlText(s string) string {
 		}
 	}
 }
-
-func utf8Valid(s string) bool { return utf8.ValidString(s) }

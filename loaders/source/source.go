@@ -6,8 +6,6 @@ package source
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -122,7 +120,6 @@ func Parse(data []byte, format string) (*Article, error) {
 	if err := checkText(data); err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(data)
 	s := strings.ReplaceAll(strings.ReplaceAll(string(bytes.TrimPrefix(data, []byte("\ufeff"))), "\r\n", "\n"), "\r", "\n")
 	if format == "markdown" {
 		s = stripMarkdown(s)
@@ -131,7 +128,7 @@ func Parse(data []byte, format string) (*Article, error) {
 	if strings.TrimSpace(headline+body) == "" {
 		return nil, ErrEmpty
 	}
-	return &Article{Headline: headline, Body: body, Format: format, Hash: "sha256:" + hex.EncodeToString(sum[:])}, nil
+	return &Article{Headline: headline, Body: body, Format: format, Hash: hashOf(data)}, nil
 }
 
 // checkText rejects empty, binary and invalid UTF-8 input.
