@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"encoding/json"
 	"fmt"
 
@@ -59,7 +60,7 @@ func (s *Store) dropDead(ctx context.Context, dead []cgraph.Ref) error {
 	defer tx.Close()
 	for _, e := range entries {
 		old, err := tx.Get(ctx, e.key)
-		if err == hkv.ErrNotFound {
+		if errors.Is(err, hkv.ErrNotFound) {
 			continue
 		} else if err != nil {
 			return fmt.Errorf("drop dead quads: %w", err)
