@@ -114,7 +114,7 @@ type Result struct {
 // Match is one place a rule matched, with what each slot bound.
 type Match struct {
 	Rule     string
-	Relation string
+	Relation string // the rule's kind
 	Evidence Evidence
 	Slots    map[string][]string
 }

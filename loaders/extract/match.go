@@ -13,7 +13,7 @@ type ruleMatch struct {
 	rule       *Rule
 	si         int
 	start, end int
-	slots      map[byte][]slotItem
+	slots      map[Slot][]slotItem
 }
 
 // slotItem is one thing a slot bound: a chunk, or for {N} a span of tokens.
@@ -63,7 +63,7 @@ func (m *matcher) run(r *Rule) []ruleMatch {
 		return nil
 	}
 	var out []ruleMatch
-	slots := map[byte][]slotItem{}
+	slots := map[Slot][]slotItem{}
 	// A pattern that opens with a slot and a gap ("{M} ~4 as mediators") prefers the
 	// list nearest the words that follow: "talks in Mexico City with Norway and Cuba as
 	// guarantors" names Norway and Cuba, not Mexico City.
@@ -75,12 +75,12 @@ func (m *matcher) run(r *Rule) []ruleMatch {
 			continue
 		}
 		for later := start + 1; nearest && later < end; later++ {
-			trial := map[byte][]slotItem{}
+			trial := map[Slot][]slotItem{}
 			if e2, ok := m.match(r.elems, 0, later, trial); ok && e2 == end && listEnd(trial, r) > listEnd(slots, r) {
 				start, slots = later, trial // a shorter gap: a nearer list
 			}
 		}
-		kept := make(map[byte][]slotItem, len(slots))
+		kept := make(map[Slot][]slotItem, len(slots))
 		for k, v := range slots {
 			kept[k] = v
 		}
@@ -91,7 +91,7 @@ func (m *matcher) run(r *Rule) []ruleMatch {
 }
 
 // listEnd is where the list bound by the rule's first slot ends.
-func listEnd(slots map[byte][]slotItem, r *Rule) int {
+func listEnd(slots map[Slot][]slotItem, r *Rule) int {
 	items := slots[r.elems[0].slot]
 	if len(items) == 0 {
 		return -1
@@ -153,7 +153,7 @@ func (m *matcher) sentenceHas(lang, list string) bool {
 }
 
 // match tries elems[ei:] at token ti; on success slots holds the bindings.
-func (m *matcher) match(elems []elem, ei, ti int, slots map[byte][]slotItem) (int, bool) {
+func (m *matcher) match(elems []elem, ei, ti int, slots map[Slot][]slotItem) (int, bool) {
 	if ei == len(elems) {
 		return ti, true
 	}
@@ -282,41 +282,41 @@ type slotCandidate struct {
 }
 
 // slot returns the ways slot s can bind at ti, longest first.
-func (m *matcher) slot(s byte, ti int) []slotCandidate {
+func (m *matcher) slot(s Slot, ti int) []slotCandidate {
 	switch s {
-	case 'M', 'P', 'X', 'R':
+	case SlotMediator, SlotParty, SlotNotMediator, SlotParticipant:
 		return m.list(ti, func(c *chunk) bool {
-			if s == 'R' && c.entity != nil && c.entity.Kind == KindPerson {
+			if s == SlotParticipant && c.entity != nil && c.entity.Kind == KindPerson {
 				return true
 			}
-			if s == 'X' && c.isPlace() {
+			if s == SlotNotMediator && c.isPlace() {
 				return false // "talks in Doha, mediated by Qatar": the city is no observer
 			}
-			if s == 'P' && m.modifier(c) {
+			if s == SlotParty && m.modifier(c) {
 				return false // "the Rwanda-backed rebels": Rwanda is not a side here
 			}
 			return c.actor != nil && (c.entity.Kind != KindPlace || c.entity.Entry != nil && c.entity.Entry.StandsFor != "")
 		}, s)
-	case 'Q':
+	case SlotPersonMediator:
 		return m.list(ti, func(c *chunk) bool { return c.person != nil && c.actor != nil }, s)
-	case 'L':
+	case SlotVenue:
 		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) }, s)
-	case 'B':
+	case SlotVenueGlued:
 		// A venue written with the Arabic preposition glued on: "بكوه كونغ", "بالدوحة".
 		if c := m.d.chunkAt[m.si][ti]; c == nil || !c.prep || !strings.HasPrefix(strings.TrimPrefix(m.toks[ti].Norm, "و"), "ب") {
 			return nil
 		}
 		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) }, s)
-	case 'H':
+	case SlotHost:
 		return m.list(ti, func(c *chunk) bool { return c.actor != nil || c.isPlace() && venueKind(c) }, s)
-	case 'N':
+	case SlotName:
 		return m.rawName(ti)
-	case 'A':
+	case SlotSides:
 		if end := m.anaphor(ti); end > ti {
 			return []slotCandidate{{items: []slotItem{{start: ti, end: end}}, end: end}}
 		}
 		return nil
-	case 'G':
+	case SlotCapital:
 		return m.list(ti, func(c *chunk) bool {
 			if c.prep && strings.HasPrefix(strings.TrimPrefix(m.toks[c.start].Norm, "و"), "ب") {
 				return false // "بواشنطن" is "in Washington": a place
@@ -357,8 +357,8 @@ func venueKind(c *chunk) bool {
 // glued), hyphens ("Israel-Lebanon"), or nothing between nisba adjectives
 // ("المصرية القطرية"). Quotes around items and a parenthesis after one ("the Sudanese
 // Armed Forces (SAF)") are skipped. English items may start with "the".
-func (m *matcher) list(ti int, ok func(*chunk) bool, slot byte) []slotCandidate {
-	actors := strings.IndexByte("MPXRQ", slot) >= 0
+func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot) []slotCandidate {
+	actors := slot.holdsActors()
 	var items []slotItem
 	var cands []slotCandidate
 	usedConj := false
@@ -372,7 +372,7 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot byte) []slotCandidate 
 		if actors && len(items) == 0 && (c.isPlace() && m.placeNamed(j) || m.portfolioOf(j)) {
 			break // «في روما», «مسار أستانا»: a place, not its government; "the envoy for Syria"
 		}
-		if (slot == 'M' || slot == 'X') && len(items) == 0 && m.afterBetween(j) {
+		if (slot == SlotMediator || slot == SlotNotMediator) && len(items) == 0 && m.afterBetween(j) {
 			break // "between A and B": the sides, never the mediators
 		}
 		start := c.start

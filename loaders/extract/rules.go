@@ -22,46 +22,16 @@ var builtin embed.FS
 // Rule is one relation or issue pattern from rules.tsv or issues.tsv.
 type Rule struct {
 	ID       string
-	Lang     string // "ar" or "en"
-	Relation string // see relations
-	Issue    string // for Relation "issue": the issue name
-	Pattern  string // as written
-	Requires string // a word list the sentence must contain, "" for none
+	Lang     string   // "ar" or "en"
+	Kind     RuleKind // what a match states (the "relation" column)
+	Issue    string   // for RuleIssue: the issue name
+	Pattern  string   // as written
+	Requires string   // a word list the sentence must contain, "" for none
 	Note     string
 	Source   string // file:line
 
 	elems []elem
 }
-
-// relations a rule can state, and the slots each may use.
-var relations = map[string]string{
-	"mediation":       "MQPXA", // M mediate between P (or A, "the two sides")
-	"parties":         "P",     // P are the sides of a negotiation ("between A and B")
-	"parties_hint":    "P",     // P are named together near talk of negotiation: weaker
-	"parties_anaphor": "A",     // A ("between the two sides") refers back to the two sides named in context
-	"venue":           "LBPR",  // talks held at L (between P, with R)
-	"host":            "HPA",   // H hosts talks between P: H mediates, and is the venue if a place
-	"lead":            "MLPA",  // M leads or chairs the talks: a mediator, and the talks' leader
-	"participant":     "R",     // R take part in the talks of the sentence
-	"not_mediator":    "X",     // X are observers, invitees, co-organisers, well-wishers
-	"addressee":       "X",     // X address the mediators (hand them a reply): no mediators, maybe a side
-	"contributor":     "NL",    // N contributed reporting (from L)
-	"border":          "P",     // the border between P
-	"issue":           "P",     // an issue trigger (optionally between P)
-	"noise":           "",      // the sentence is page furniture ("ALSO READ: …"): skip it
-	"metonym":         "G",     // G, a capital or palace, acts as its government ("Moscow rejected"): not a location
-	"not_venue":       "L",     // L is named here as no venue (war in it, an offer to host there): drop venues read from these words
-}
-
-// Slots:
-//   {M} mediators, {P} parties, {X} not mediators, {R} participants: lists of actors
-//   (countries, organisations, nisba adjectives, people for their affiliation,
-//   capitals for their governments); {L} places where talks are held (cities,
-//   buildings, landmarks), {B} one written with a glued preposition («بالدوحة»); {H} a host: a place standing for a government or an actor;
-//   {Q} mediators who are people (for "who mediated"); {N} the name of a person not in the lexicon; {G} a capital or palace that can
-//   stand for its government; {A} a collective reference to the two sides of the talks in context ("the two
-//   sides", "both countries", "the warring parties", «الطرفين», «البلدين»), resolved to the pair of parties
-//   last named (see anaphorNegotiation), or to nothing when that pair is not clear.
 
 type elemKind uint8
 
@@ -81,7 +51,7 @@ type elem struct {
 	firstPrefix []string
 	optional    bool
 	max         int  // eGap
-	slot        byte // eSlot
+	slot        Slot // eSlot
 }
 
 // lit is one literal token: its folded form, matched whole or as a prefix.
@@ -103,10 +73,10 @@ func loadRules(words wordLists, extraDirs []string) ([]*Rule, error) {
 			return err
 		}
 		for _, row := range rows {
-			rule := &Rule{ID: row.Get("id"), Lang: row.Get("lang"), Relation: row.Get("relation"),
+			rule := &Rule{ID: row.Get("id"), Lang: row.Get("lang"), Kind: RuleKind(row.Get("relation")),
 				Pattern: row.Get("pattern"), Requires: row.Get("requires"), Note: row.Get("note"), Source: row.Where()}
 			if issues {
-				rule.Relation, rule.Issue = "issue", row.Get("issue")
+				rule.Kind, rule.Issue = RuleIssue, row.Get("issue")
 				if !schema.IsIssue(rule.Issue) {
 					return fmt.Errorf("%s: issue %q is not in the vocabulary (%s)", row.Where(), rule.Issue, strings.Join(schema.Issues(), ", "))
 				}
@@ -167,9 +137,8 @@ func (r *Rule) compile(words wordLists) error {
 	if r.Lang != "ar" && r.Lang != "en" {
 		return fmt.Errorf("lang %q: want ar or en", r.Lang)
 	}
-	allowed, ok := relations[r.Relation]
-	if !ok {
-		return fmt.Errorf("relation %q unknown", r.Relation)
+	if _, ok := ruleKinds[r.Kind]; !ok {
+		return fmt.Errorf("relation %q unknown (RULES.md lists them)", r.Kind)
 	}
 	if r.Requires != "" && !words.known(r.Lang, strings.TrimPrefix(r.Requires, "@")) {
 		return fmt.Errorf("requires %q: no such word list for %s in words.tsv", r.Requires, r.Lang)
@@ -185,9 +154,9 @@ func (r *Rule) compile(words wordLists) error {
 			}
 			r.elems = append(r.elems, elem{kind: eGap, max: n})
 		case strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}") && len(f) == 3:
-			s := f[1]
-			if !strings.ContainsRune(allowed, rune(s)) {
-				return fmt.Errorf("slot %s not allowed for relation %s (allowed: %s)", f, r.Relation, allowed)
+			s := Slot(f[1])
+			if !r.Kind.allows(s) {
+				return fmt.Errorf("slot %s not allowed for relation %s (allowed: %v)", f, r.Kind, ruleKinds[r.Kind])
 			}
 			r.elems = append(r.elems, elem{kind: eSlot, slot: s})
 		default:

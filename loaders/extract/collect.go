@@ -1,0 +1,108 @@
+package extract
+
+// collectPeople turns what the article says of each person into role and
+// affiliation facts, falling back on the lexicon for people it knows.
+func (d *doc) collectPeople() {
+	for _, ent := range d.order {
+		if ent.Kind != KindPerson {
+			continue
+		}
+		pf := d.people[ent]
+		if pf == nil {
+			pf = &personFacts{}
+			d.people[ent] = pf
+		}
+		if pf.hasRole {
+			d.addFact(Fact{Relation: RelRole, Subject: ent, Value: pf.role, Evidence: pf.roleEvidence})
+		} else if ent.Entry != nil && ent.Entry.Role != "" {
+			d.addFact(Fact{Relation: RelRole, Subject: ent, Value: ent.Entry.Role, Evidence: Evidence{Sentence: ent.First.Sentence, Rule: "lexicon:" + ent.Entry.ID, Trigger: ent.First.Trigger}})
+		}
+		aff := pf.affiliation
+		ev := pf.affEvidence
+		if aff == nil && ent.Entry != nil {
+			// The lexicon's side, unless the article says it is a past one ("former
+			// Kenyan president" for a lexicon entry serving Kenya).
+			if a := d.lx.Actor(ent.Entry); a != nil && d.entityFor(a, ent.First) != pf.former {
+				aff = d.entityFor(a, ent.First)
+				ev = Evidence{Sentence: ent.First.Sentence, Rule: "lexicon:" + ent.Entry.ID, Trigger: ent.First.Trigger}
+			}
+		}
+		if aff != nil {
+			d.addFact(Fact{Relation: RelAffiliation, Subject: ent, Object: aff, Evidence: ev})
+		}
+	}
+}
+
+// collectLocations lists the places named as places, in order of first mention:
+// not a capital speaking for its government ("Moscow rejected", "Kyiv's position"),
+// nor a region wider than a country (the Middle East, the Horn of Africa).
+func (d *doc) collectLocations() {
+	for _, m := range d.matches {
+		if m.rule.Kind == RuleMetonym {
+			for _, it := range m.slots[SlotCapital] {
+				d.actorUse[it.c] = true
+			}
+		}
+	}
+	for si := range d.chunks {
+		toks := d.sents[si].Tokens
+		for _, c := range d.chunks[si] {
+			if !c.isPlace() || d.actorUse[c] {
+				continue
+			}
+			e := c.entity.Entry
+			if e != nil && e.StandsFor != "" && toks[c.end-1].Possessive {
+				continue
+			}
+			if e != nil && e.Kind == "region" && e.Country == "" {
+				continue
+			}
+			d.addLocation(c.entity)
+		}
+	}
+	for _, f := range d.facts {
+		if f.Relation == RelVenue {
+			d.addLocation(f.Object)
+		}
+	}
+}
+
+func (d *doc) addLocation(e *Entity) {
+	for _, l := range d.locations {
+		if l == e {
+			return
+		}
+	}
+	d.locations = append(d.locations, e)
+}
+
+func (d *doc) result() *Result {
+	r := &Result{Lang: d.lang, Src: d.src, Sentences: d.sents, Entities: d.order, Locations: d.locations,
+		Facts: d.facts, Mentions: d.mentionEv}
+	for _, m := range d.matches {
+		mi := Match{Rule: m.rule.ID, Relation: string(m.rule.Kind), Evidence: d.evidence(m), Slots: map[string][]string{}}
+		for s, items := range m.slots {
+			for _, it := range items {
+				v := d.span(m.si, it.start, it.end)
+				if it.c != nil && it.c.actor != nil {
+					v += " → " + it.c.actor.Name
+				}
+				mi.Slots[string(rune(s))] = append(mi.Slots[string(rune(s))], v)
+			}
+		}
+		r.Matches = append(r.Matches, mi)
+	}
+	for _, n := range d.negOrder {
+		used := false
+		for _, f := range d.facts {
+			if f.Negotiation == n {
+				used = true
+				break
+			}
+		}
+		if used || n.Main {
+			r.Negotiations = append(r.Negotiations, n)
+		}
+	}
+	return r
+}
