@@ -191,6 +191,12 @@ func (b *builder) entity(e *extract.Entity) quad.IRI {
 	for lang, ns := range e.Names {
 		names[lang] = append(names[lang], ns...)
 	}
+	if e.Entry == nil {
+		b.shared(node, schema.Origin, quad.String(schema.OriginOpen))
+		if e.Open != "" {
+			b.shared(node, schema.Kind, quad.String(e.Open))
+		}
+	}
 	if e.Entry != nil {
 		b.shared(node, schema.LexiconID, quad.String(e.Entry.ID))
 		if e.Entry.Kind != "" {

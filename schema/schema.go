@@ -35,6 +35,9 @@ const (
 	RDFNS    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 )
 
+// OriginOpen is the parley:origin of a node the lexicon does not know.
+const OriginOpen = "open"
+
 // Classes.
 const (
 	Article      = quad.IRI(SchemaNS + "NewsArticle")
@@ -60,6 +63,9 @@ const (
 	MatchKey    = quad.IRI(NS + "matchKey")
 	Kind        = quad.IRI(NS + "kind")
 	LexiconID   = quad.IRI(NS + "lexiconId")
+	// Origin says where a node comes from: OriginOpen for a node the lexicon does
+	// not know, read from the text's shape (a name in a frame, a person after a title).
+	Origin = quad.IRI(NS + "origin")
 
 	// Article metadata.
 	Headline      = quad.IRI(SchemaNS + "headline")

@@ -77,6 +77,7 @@ func (d *doc) addLocation(e *Entity) {
 }
 
 func (d *doc) result() *Result {
+	d.registerOpenInFacts()
 	r := &Result{Lang: d.lang, Src: d.src, Sentences: d.sents, Entities: d.order, Locations: d.locations,
 		Facts: d.facts, Mentions: d.mentionEv}
 	for _, m := range d.matches {
@@ -93,16 +94,44 @@ func (d *doc) result() *Result {
 		r.Matches = append(r.Matches, mi)
 	}
 	for _, n := range d.negOrder {
-		used := false
-		for _, f := range d.facts {
-			if f.Negotiation == n {
-				used = true
-				break
-			}
-		}
-		if used || n.Main {
+		if n.used(d.facts) || n.Main {
 			r.Negotiations = append(r.Negotiations, n)
 		}
 	}
 	return r
+}
+
+// used reports whether some fact is about the negotiation.
+func (n *Negotiation) used(facts []Fact) bool {
+	for _, f := range facts {
+		if f.Negotiation == n {
+			return true
+		}
+	}
+	return false
+}
+
+// registerOpenInFacts makes nodes of the open-world actors that facts and the
+// negotiations they are about name: a frame bound them.
+func (d *doc) registerOpenInFacts() {
+	for _, n := range d.negOrder {
+		if n.Main || n.used(d.facts) {
+			for _, p := range n.Parties {
+				d.registerOpen(p, openEvidence(p, n.First))
+			}
+		}
+	}
+	for _, f := range d.facts {
+		d.registerOpen(f.Object, openEvidence(f.Object, f.Evidence))
+		d.registerOpen(f.Subject, openEvidence(f.Subject, f.Evidence))
+	}
+}
+
+// openEvidence is the evidence of an open-world node: the frame that bound it,
+// and the reader that found the name.
+func openEvidence(e *Entity, frame Evidence) Evidence {
+	if e != nil && e.Open != "" {
+		frame.Rule += "+" + e.First.Rule
+	}
+	return frame
 }

@@ -19,12 +19,14 @@ type chunk struct {
 	prep       bool // starts with a glued preposition (Arabic ب، ل، ك)
 	person     *personInfo
 	how        string // rule or lexicon entry that found it
+	open       bool   // an open-world candidate (open.go): only slots that take them bind it
 }
 
 func (c *chunk) isPlace() bool { return c.entity != nil && c.entity.Kind == KindPlace }
 
 // personInfo is what the words around a person's name say about them.
 type personInfo struct {
+	title       *lexicon.Entry // the title that introduced the person, if any
 	role        string
 	affiliation *Entity
 	former      *Entity // the side of a past office the person was named by: not theirs now
@@ -43,6 +45,8 @@ type doc struct {
 	mentions [][]lexicon.Mention // lexicon matches per sentence
 	chunks   [][]*chunk          // per sentence, in token order
 	chunkAt  []map[int]*chunk    // per sentence: chunk starting at a token
+	openAt   []map[int]*chunk    // per sentence: open-world candidate starting at a token
+	openEnts map[string]*Entity  // open-world actors by key, registered when a frame binds them
 
 	entities map[string]*Entity
 	order    []*Entity
@@ -75,6 +79,7 @@ func newDoc(x *Extractor, src string) *doc {
 		sents:        text.Sentences(src),
 		entities:     map[string]*Entity{},
 		seen:         map[*Entity]bool{},
+		openEnts:     map[string]*Entity{},
 		surnames:     map[string]*Entity{},
 		negotiations: map[string]*Negotiation{},
 		actorUse:     map[*chunk]bool{},
@@ -141,6 +146,7 @@ func (d *doc) annotate() {
 	for i := range d.sents {
 		d.chunkSentence(i)
 	}
+	d.findOpenNames()
 }
 
 // matcher returns the rule matcher of sentence si. It reads chunks as rules run, so

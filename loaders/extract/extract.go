@@ -31,6 +31,9 @@ type Entity struct {
 	Names map[string][]string
 	// First is the evidence of its first mention.
 	First Evidence
+	// Open is the kind of an open-world actor (open.go: OpenOrganization …), the
+	// lexicon not knowing it; "" otherwise.
+	Open string
 }
 
 // Class is the entity's lexicon class (Person for people found by title).
@@ -148,6 +151,8 @@ type Extractor struct {
 	lx    *lexicon.Lexicon
 	rules []*Rule
 	words wordLists
+	// titleRule is the rule of mediations read from a person's title (titledMediators).
+	titleRule *Rule
 }
 
 // New builds an extractor over lx with the built-in rules, issue triggers and word
@@ -166,7 +171,9 @@ func New(lx *lexicon.Lexicon, extraDirs ...string) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}
-	return &Extractor{lx: lx, rules: rules, words: words}, nil
+	titleRule := &Rule{ID: "person.title-mediator", Kind: RuleMediation,
+		Note: "a person whose title says they mediate (mediator, facilitator): their side mediates"}
+	return &Extractor{lx: lx, rules: rules, words: words, titleRule: titleRule}, nil
 }
 
 // Lexicon returns the extractor's lexicon.

@@ -18,6 +18,24 @@ func (d *doc) applyRules() {
 			d.matches = append(d.matches, m.run(r)...)
 		}
 	}
+	d.matches = append(d.matches, d.titledMediators()...)
+}
+
+// titledMediators are mediation matches for people whose title says they mediate
+// ("U.N. mediator Espen Barth Eide", «الوسيط المشترك …»): their side mediates, in
+// the negotiation of their clause or the article's main one.
+func (d *doc) titledMediators() []ruleMatch {
+	var out []ruleMatch
+	for si, cs := range d.chunks {
+		for _, c := range cs {
+			if c.person == nil || c.person.title == nil || c.person.title.Kind != "mediator" || c.actor == nil || d.noise[si] {
+				continue
+			}
+			out = append(out, ruleMatch{rule: d.x.titleRule, si: si, start: c.start, end: c.end,
+				slots: map[Slot][]slotItem{SlotMediator: {{c: c, start: c.start, end: c.end}}}})
+		}
+	}
+	return out
 }
 
 // clauseOf returns the clause index of token ti in sentence si: clauses are split
@@ -288,7 +306,7 @@ func (d *doc) datelineVenue(venues map[int][]*Entity, notVenue map[*chunk]bool) 
 				break
 			}
 		}
-		if !dash || !d.matcher(si).sentenceHas(d.lang, "talks") {
+		if !dash || !d.matcher(si).sentenceHas(d.lang, listTalks) {
 			continue
 		}
 		neg := d.mainNegotiation()

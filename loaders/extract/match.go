@@ -205,7 +205,7 @@ func (m *matcher) match(elems []elem, ei, ti int, slots map[Slot][]slotItem) (in
 		}
 		return 0, false
 	case eSlot:
-		for _, cand := range m.slot(e.slot, ti) {
+		for _, cand := range m.slot(e.slot, ti, e.open) {
 			saved := slots[e.slot]
 			slots[e.slot] = append(append([]slotItem(nil), saved...), cand.items...)
 			if end, ok := m.match(elems, ei+1, cand.end, slots); ok {
@@ -282,7 +282,7 @@ type slotCandidate struct {
 }
 
 // slot returns the ways slot s can bind at ti, longest first.
-func (m *matcher) slot(s Slot, ti int) []slotCandidate {
+func (m *matcher) slot(s Slot, ti int, open bool) []slotCandidate {
 	switch s {
 	case SlotMediator, SlotParty, SlotNotMediator, SlotParticipant:
 		return m.list(ti, func(c *chunk) bool {
@@ -296,19 +296,19 @@ func (m *matcher) slot(s Slot, ti int) []slotCandidate {
 				return false // "the Rwanda-backed rebels": Rwanda is not a side here
 			}
 			return c.actor != nil && (c.entity.Kind != KindPlace || c.entity.Entry != nil && c.entity.Entry.StandsFor != "")
-		}, s)
+		}, s, open)
 	case SlotPersonMediator:
-		return m.list(ti, func(c *chunk) bool { return c.person != nil && c.actor != nil }, s)
+		return m.list(ti, func(c *chunk) bool { return c.person != nil && c.actor != nil }, s, false)
 	case SlotVenue:
-		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) }, s)
+		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) }, s, false)
 	case SlotVenueGlued:
 		// A venue written with the Arabic preposition glued on: "بكوه كونغ", "بالدوحة".
 		if c := m.d.chunkAt[m.si][ti]; c == nil || !c.prep || !strings.HasPrefix(strings.TrimPrefix(m.toks[ti].Norm, "و"), "ب") {
 			return nil
 		}
-		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) }, s)
+		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) }, s, false)
 	case SlotHost:
-		return m.list(ti, func(c *chunk) bool { return c.actor != nil || c.isPlace() && venueKind(c) }, s)
+		return m.list(ti, func(c *chunk) bool { return c.actor != nil || c.isPlace() && venueKind(c) }, s, false)
 	case SlotName:
 		return m.rawName(ti)
 	case SlotSides:
@@ -322,7 +322,7 @@ func (m *matcher) slot(s Slot, ti int) []slotCandidate {
 				return false // "بواشنطن" is "in Washington": a place
 			}
 			return c.isPlace() && c.entity.Entry != nil && c.entity.Entry.StandsFor != ""
-		}, s)
+		}, s, false)
 	}
 	return nil
 }
@@ -357,7 +357,7 @@ func venueKind(c *chunk) bool {
 // glued), hyphens ("Israel-Lebanon"), or nothing between nisba adjectives
 // ("المصرية القطرية"). Quotes around items and a parenthesis after one ("the Sudanese
 // Armed Forces (SAF)") are skipped. English items may start with "the".
-func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot) []slotCandidate {
+func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot, open bool) []slotCandidate {
 	actors := slot.holdsActors()
 	var items []slotItem
 	var cands []slotCandidate
@@ -365,7 +365,14 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot) []slotCandidate 
 	i := ti
 	for {
 		j := m.skipSideNoun(m.skipDeterminer(m.skipQuotes(i)))
-		c := m.d.chunkAt[m.si][j]
+		c := m.itemAt(j, open)
+		if actors {
+			if k := m.skipStateBody(j); k > j {
+				if c2 := m.itemAt(k, false); c2 != nil && ok(c2) {
+					j, c = k, c2 // "the government of Colombia", "the State of Senegal"
+				}
+			}
+		}
 		if c == nil || !ok(c) {
 			break
 		}
@@ -388,6 +395,9 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot) []slotCandidate 
 			end++ // "the Congolese government", "Nicolás Maduro's government"
 		}
 		end = m.skipParenthesis(m.skipQuotes(end))
+		if actors {
+			end = m.skipBackedBy(end, ok)
+		}
 		cands = append(cands, slotCandidate{items: append([]slotItem(nil), items...), end: c.end})
 		if end > c.end {
 			cands = append(cands, slotCandidate{items: append([]slotItem(nil), items...), end: end})
@@ -399,7 +409,7 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot) []slotCandidate 
 		}
 		k = m.skipQuotes(k)
 		nk := m.skipSideNoun(m.skipDeterminer(k))
-		next := m.d.chunkAt[m.si][nk]
+		next := m.itemAt(nk, open)
 		if next == nil {
 			break
 		}
@@ -422,6 +432,81 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot) []slotCandidate 
 		cands[a], cands[b] = cands[b], cands[a]
 	}
 	return cands
+}
+
+// itemAt returns the chunk a list item at token j is: the lexicon's, or where open
+// is set and an open-world candidate there is longer ("Sudan People's Liberation
+// Movement" over "Sudan"), the candidate.
+func (m *matcher) itemAt(j int, open bool) *chunk {
+	c := m.d.chunkAt[m.si][j]
+	if open {
+		if o := m.d.openAt[m.si][j]; o != nil && (c == nil || o.end > c.end) {
+			return o
+		}
+	}
+	return c
+}
+
+// skipStateBody passes over English words that name a state's body before the state
+// ("the government of Colombia", "the State of Senegal", "the Ministry of Foreign
+// Affairs of Russia"): up to five words led by a word of the state_body list, then
+// "of [the]". It returns i when there are none.
+func (m *matcher) skipStateBody(i int) int {
+	w := m.d.x.words
+	k := i
+	if k < len(m.toks) && m.toks[k].Norm == "the" && !m.toks[k].Arabic {
+		k++
+	}
+	if k >= len(m.toks) || m.toks[k].Arabic || !w.has("en", listStateBody, m.toks[k].Norm) {
+		return i
+	}
+	for n := 0; n < 6 && k < len(m.toks); n, k = n+1, k+1 {
+		t := m.toks[k]
+		if t.Kind != text.Word || t.Arabic {
+			return i
+		}
+		if t.Norm == "of" && n > 0 {
+			k++
+			if k < len(m.toks) && m.toks[k].Norm == "the" {
+				k++
+			}
+			if c := m.d.chunkAt[m.si][k]; c != nil && c.actor != nil && c.actor.Entry != nil && c.actor.Entry.Class == lexicon.Country {
+				return k
+			}
+			return i
+		}
+	}
+	return i
+}
+
+// skipBackedBy passes over a phrase naming the backers of the list item that ends
+// at end ("the ruling coalition, backed by the United States", «حزب الله المدعوم من
+// سوريا وإيران»): the backers are no item of the list. It returns end when there is none.
+func (m *matcher) skipBackedBy(end int, ok func(*chunk) bool) int {
+	k := end
+	if k < len(m.toks) && m.toks[k].IsPunct(",") {
+		k++
+	}
+	if k+1 >= len(m.toks) {
+		return end
+	}
+	t := m.toks[k]
+	switch {
+	case t.Arabic && m.tokenIn("ar", listBackedBy, k) && m.toks[k+1].Norm == "من":
+		k += 2
+	case !t.Arabic && m.d.x.words.has("en", listBackedBy, t.Norm) && m.toks[k+1].Norm == "by":
+		k += 2
+	default:
+		return end
+	}
+	k = m.skipDeterminer(k)
+	if c := m.d.chunkAt[m.si][k]; c == nil || !ok(c) {
+		return end
+	}
+	for _, cand := range m.list(k, ok, SlotNotMediator, false) {
+		return cand.end // the longest
+	}
+	return end
 }
 
 // skipDeterminer passes over an English "the" and up to two lower-case words after
@@ -544,8 +629,13 @@ func (m *matcher) isListSep(k int) bool {
 	t := m.toks[k]
 	switch {
 	case t.Kind == text.Punct && t.Norm == "-":
-		// "Israel-Lebanon" joins; a spaced dash ("DOHA — The …") ends a dateline.
-		return !t.SpaceBefore && k+1 < len(m.toks) && !m.toks[k+1].SpaceBefore
+		// "Israel-Lebanon" joins, and so does a suspended hyphen ("Egyptian- and
+		// German-brokered"); a spaced dash ("DOHA — The …") ends a dateline.
+		if t.SpaceBefore || k+1 >= len(m.toks) {
+			return false
+		}
+		next := m.toks[k+1]
+		return !next.SpaceBefore || !next.Arabic && (next.Norm == "and" || next.Norm == "or")
 	case t.Kind == text.Punct:
 		return t.Norm == "," || t.Norm == "&" || t.Norm == "/"
 	case t.Arabic:

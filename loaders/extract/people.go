@@ -225,7 +225,7 @@ func (p *personFinder) office(start, end int, title *lexicon.Entry, aff *affilia
 	}
 	// Envoys and mediators are left to the rules that read them («الوسيط القطري»,
 	// "mediator Qatar"): an office chunk would hide the word the rules look for.
-	if side == nil || title.Kind == "honorific" || title.Kind == "envoy" || end <= start {
+	if side == nil || title.Kind == "honorific" || title.Kind == "envoy" || title.Kind == "mediator" || end <= start {
 		return nil
 	}
 	ev := Evidence{Sentence: p.si, Rule: "office:" + title.ID, Trigger: p.d.span(p.si, start, end)}
@@ -718,7 +718,7 @@ func (p *personFinder) personChunk(start, end int, name *nameSpan, title *lexico
 	if name.entity == nil {
 		d.rememberSurname(ent, p.si, name.start, name.end)
 	}
-	info := &personInfo{}
+	info := &personInfo{title: title}
 	if side := aff.side(); side != nil {
 		info.affiliation = d.actorOf(side, ev)
 	}

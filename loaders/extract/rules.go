@@ -52,6 +52,7 @@ type elem struct {
 	optional    bool
 	max         int  // eGap
 	slot        Slot // eSlot
+	open        bool // eSlot: the slot also binds open-world actors ({P+})
 }
 
 // lit is one literal token: its folded form, matched whole or as a prefix.
@@ -153,12 +154,16 @@ func (r *Rule) compile(words wordLists) error {
 				return fmt.Errorf("gap %q: want ~1 … ~12", f)
 			}
 			r.elems = append(r.elems, elem{kind: eGap, max: n})
-		case strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}") && len(f) == 3:
+		case strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}") && (len(f) == 3 || len(f) == 4 && f[2] == '+'):
 			s := Slot(f[1])
 			if !r.Kind.allows(s) {
 				return fmt.Errorf("slot %s not allowed for relation %s (allowed: %v)", f, r.Kind, ruleKinds[r.Kind])
 			}
-			r.elems = append(r.elems, elem{kind: eSlot, slot: s})
+			open := len(f) == 4
+			if open && !s.holdsActors() {
+				return fmt.Errorf("slot %s: only lists of actors take open-world names", f)
+			}
+			r.elems = append(r.elems, elem{kind: eSlot, slot: s, open: open})
 		default:
 			e := elem{kind: eLit}
 			if strings.HasPrefix(f, "[") && strings.HasSuffix(f, "]") {

@@ -57,6 +57,20 @@ const (
 	listAnaphorConstruct = "anaphor_construct" // Arabic: طرفي، جانبي (+ a word of conflict)
 	listAnaphorConflict  = "anaphor_conflict"  // Arabic: النزاع، الحرب …
 	listAnaphorState     = "anaphor_state"     // the references that can only be to two states
+	// Open-world names (open.go).
+	listCalendar        = "calendar"         // weekdays and months: never part of a name
+	listNameJoin        = "name_join"        // lower-case words inside a capitalised name: of, for, the, and
+	listOrgHead         = "org_head"         // last words of a body's name: Movement, Council, Front
+	listArmedHead       = "armed_head"       // last words of an armed body's name: Army, Forces, Brigades
+	listArmedWord       = "armed_word"       // words that make a name an armed body's: Liberation, حركة
+	listNotActorHead    = "not_actor_head"   // last words of names of no actor: Agreement, Summit, Province
+	listCollectiveHead  = "collective_head"  // nouns of a collective side: groups, rebels, separatists
+	listBodyNoun        = "body_noun"        // Arabic nouns that lead a body's name: حركة، قوات، الجماعات
+	listCollectiveAlone = "collective_alone" // Arabic collective nouns that name a side alone: المعارضة
+	listNegotiation     = "negotiation"      // words that show a sentence is about negotiation
+	listTalks           = "talks"            // words that say a sentence is about talks taking place
+	listStateBody       = "state_body"       // English words of a state's body before "of X": government, State
+	listBackedBy        = "backed_by"        // words before "by"/«من» that name an item's backers
 )
 
 // wordLists maps language → list → folded word.

@@ -223,7 +223,7 @@ func (lx *Lexicon) readFile(name string, r io.Reader, s fileSpec, builtin bool) 
 var (
 	orgKinds   = setOf("igo", "alliance", "armed_group", "movement", "party", "agency", "government", "military", "ngo", "media", "company")
 	placeKinds = setOf("city", "region", "territory", "border", "building", "crossing", "water", "landmark")
-	titleKinds = setOf("head_of_state", "head_of_government", "minister", "official", "diplomat", "military", "intelligence", "leader", "envoy", "honorific", "journalist")
+	titleKinds = setOf("head_of_state", "head_of_government", "minister", "official", "diplomat", "military", "intelligence", "leader", "envoy", "mediator", "honorific", "journalist")
 )
 
 func setOf(vals ...string) map[string]bool {

@@ -1,5 +1,10 @@
 package text
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Sentence is a run of tokens that ends at a full stop, a question or exclamation
 // mark or a line break.
 type Sentence struct {
@@ -24,6 +29,7 @@ var abbreviations = map[string]bool{
 // Sentences splits a document into sentences.
 func Sentences(src string) []Sentence {
 	toks := Tokenize(src)
+	soft := softBreaks(src)
 	var out []Sentence
 	begin := 0
 	flush := func(end int) {
@@ -35,7 +41,7 @@ func Sentences(src string) []Sentence {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if i > begin && t.LineBefore {
+		if i > begin && t.LineBefore && !soft[lastBreak(src, t.Start)] {
 			flush(i)
 		}
 		if t.Kind != Punct || !isTerminal(t.Norm) {
@@ -74,4 +80,61 @@ func isCloser(p string) bool {
 		return true
 	}
 	return false
+}
+
+// softBreaks returns the offsets of the line breaks of a hard-wrapped text that fall
+// inside a paragraph: press releases and wire copy folded at a fixed width ("… held in
+// Geneva on October 15 for\nkey talks …"), where a line break is no sentence end.
+// A text is hard-wrapped when most of its lines fill a width of at most 100
+// characters; a break is soft when its line is that full, does not end a sentence,
+// and the next line goes on (no blank line, no list mark).
+func softBreaks(src string) map[int]bool {
+	lines := strings.Split(src, "\n")
+	width, filled, nonEmpty := 0, 0, 0
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(strings.TrimRight(l, " \r\t")); n > width {
+			width = n
+		}
+	}
+	if width < 40 || width > 100 {
+		return nil
+	}
+	full := func(l string) bool { return utf8.RuneCountInString(strings.TrimRight(l, " \r\t"))*4 >= width*3 }
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		nonEmpty++
+		if full(l) {
+			filled++
+		}
+	}
+	if nonEmpty < 4 || filled*2 < nonEmpty {
+		return nil
+	}
+	soft := map[int]bool{}
+	off := 0
+	for k, l := range lines {
+		end := off + len(l) // the offset of the "\n" after line k
+		if k+1 < len(lines) && full(l) && strings.TrimSpace(lines[k+1]) != "" && !endsSentence(l) && !startsItem(lines[k+1]) {
+			soft[end] = true
+		}
+		off = end + 1
+	}
+	return soft
+}
+
+// lastBreak returns the offset of the last "\n" before offset at.
+func lastBreak(src string, at int) int { return strings.LastIndexByte(src[:at], '\n') }
+
+func endsSentence(l string) bool {
+	l = strings.TrimRight(l, " \r\t\"'”’»)")
+	r, _ := utf8.DecodeLastRuneInString(l)
+	return r == '.' || r == '!' || r == '?' || r == ':' || r == '؟'
+}
+
+func startsItem(l string) bool {
+	l = strings.TrimSpace(l)
+	r, _ := utf8.DecodeRuneInString(l)
+	return r == '-' || r == '*' || r == '•' || r == '#'
 }

@@ -1,0 +1,407 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/parleygraph/parley/loaders/lexicon"
+	"github.com/parleygraph/parley/loaders/text"
+	"github.com/parleygraph/parley/schema"
+)
+
+// Open-world actors: sides and mediators the lexicon does not know, read from the
+// shape of the text. A candidate is only a candidate: it becomes a node when a rule
+// slot that takes open-world actors ({P+}, {M+} …) binds it in a frame ("between A
+// and B", "mediated by X"), never for merely being named. Candidates are:
+//   - English capitalised names ("Movement of Democratic Forces of Casamance"), with
+//     guards for Title Case headlines, all-capitals text, dates, named documents,
+//     places and people;
+//   - acronyms an article defines ("… Casamance (MFDC)", "…, or FARC") and their
+//     later bare uses;
+//   - descriptions of a collective side ("ethnic armed groups", "Ambazonian
+//     separatists", «الجماعات المسلحة السودانية», «الفصائل الفلسطينية»);
+//   - Arabic names led by a noun of a body («حركة العدل والمساواة», «قوات سوريا
+//     الديمقراطية», «حكومة الوحدة الوطنية»).
+// Spellings of one name merge through its normalised form; the node is marked open.
+
+// Open-world node kinds (parley:kind of an open node).
+const (
+	OpenOrganization = "organization" // a named body
+	OpenArmedGroup   = "armed_group"  // a named armed body ("… Liberation Army")
+	OpenCollective   = "collective"   // a description of a collective side
+	OpenName         = "name"         // a capitalised name or acronym of unknown kind
+)
+
+// openName is a candidate found at a token of a sentence.
+type openName struct {
+	start, end int
+	name       string // as written, without leading "the" or clitics
+	kind       string
+	how        string // the rule of the open-world reader that found it
+}
+
+// findOpenNames fills d.openAt with the open-world candidates of every sentence.
+func (d *doc) findOpenNames() {
+	d.openAt = make([]map[int]*chunk, len(d.sents))
+	for si := range d.sents {
+		if d.noise[si] {
+			continue
+		}
+		if d.lang == "en" && !d.shoutedOrTitleCase(si) {
+			d.englishOpenNames(si)
+		}
+		if d.lang == "ar" {
+			d.arabicOpenNames(si)
+		}
+	}
+}
+
+// addOpen records a candidate unless a longer one already starts there.
+func (d *doc) addOpen(si int, n openName) {
+	if n.end <= n.start || strings.TrimSpace(n.name) == "" {
+		return
+	}
+	if d.openAt[si] == nil {
+		d.openAt[si] = map[int]*chunk{}
+	}
+	if old := d.openAt[si][n.start]; old != nil && old.end >= n.end {
+		return
+	}
+	ent := d.openEntity(n.name, n.kind, Evidence{Sentence: si, Rule: n.how, Trigger: d.span(si, n.start, n.end)})
+	t := d.sents[si].Tokens[n.start]
+	d.openAt[si][n.start] = &chunk{start: n.start, end: n.end, entity: ent, actor: ent, form: lexicon.FormName,
+		conj: t.Arabic && strings.HasPrefix(t.Norm, "و") && !strings.HasPrefix(text.Fold(n.name), "و"), how: n.how, open: true}
+}
+
+// openKey is the node key of an open-world actor: its name folded, without the
+// article, so "the MFDC" and "MFDC", «الفصائل الفلسطينية» and «فصائل فلسطينية» are one.
+func openKey(name string) string {
+	var words []string
+	for _, w := range strings.Fields(text.Key(name)) {
+		if w == "the" {
+			continue
+		}
+		if r := []rune(w); len(r) > 3 && strings.HasPrefix(w, "ال") {
+			w = string(r[2:])
+		}
+		words = append(words, w)
+	}
+	return KindActor + "/" + schema.Slug(strings.Join(words, " "))
+}
+
+// openEntity returns the (not yet registered) node of an open-world actor.
+func (d *doc) openEntity(name, kind string, ev Evidence) *Entity {
+	key := openKey(name)
+	if e := d.entities[key]; e != nil {
+		return e // a lexicon or earlier node with this very name
+	}
+	if e := d.openEnts[key]; e != nil {
+		return e
+	}
+	lang := "en"
+	if text.HasArabic(name) {
+		lang = "ar"
+	}
+	e := &Entity{Key: key, Kind: KindActor, Name: name, Names: map[string][]string{lang: {name}}, First: ev, Open: kind}
+	d.openEnts[key] = e
+	return e
+}
+
+// registerOpen makes an open-world actor a node of the article, with the evidence
+// of the frame that bound it.
+func (d *doc) registerOpen(e *Entity, ev Evidence) {
+	if e == nil || e.Open == "" || d.entities[e.Key] == e {
+		return
+	}
+	d.entities[e.Key] = e
+	d.order = append(d.order, e)
+	e.First = ev
+	d.mentionEv = append(d.mentionEv, MentionEvidence{Entity: e, Evidence: ev})
+}
+
+// shoutedOrTitleCase reports whether most words of sentence si are written in
+// capitals or start with one (an all-capitals line, a Title Case headline), where
+// capitals say nothing about names.
+func (d *doc) shoutedOrTitleCase(si int) bool {
+	words, caps := 0, 0
+	for _, t := range d.sents[si].Tokens {
+		if t.Kind != text.Word || t.Arabic {
+			continue
+		}
+		words++
+		if t.Cap || t.Upper {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*7
+}
+
+// englishOpenNames finds the capitalised names, acronyms and collective
+// descriptions of an English sentence that no chunk already covers.
+func (d *doc) englishOpenNames(si int) {
+	toks := d.sents[si].Tokens
+	covered := d.coveredBy(si)
+	for i := 0; i < len(toks); i++ {
+		if n, ok := d.collectiveEN(si, i, covered); ok {
+			d.addOpen(si, n)
+		}
+		if n, ok := d.capitalisedName(si, i, covered); ok {
+			d.addOpen(si, n)
+		}
+	}
+}
+
+// coveredBy marks, per token, the chunk covering it.
+func (d *doc) coveredBy(si int) []*chunk {
+	cov := make([]*chunk, len(d.sents[si].Tokens))
+	for _, c := range d.chunks[si] {
+		for k := c.start; k < c.end && k < len(cov); k++ {
+			cov[k] = c
+		}
+	}
+	return cov
+}
+
+// absorbable reports whether a chunk may be part of a longer open-world name: a
+// country or place ("Free Aceh Movement", "Revolutionary Armed Forces of Colombia").
+func absorbable(c *chunk) bool {
+	if c == nil || c.open {
+		return true
+	}
+	if c.person != nil || c.entity == nil {
+		return false
+	}
+	if c.entity.Kind == KindPlace {
+		return true
+	}
+	e := c.entity.Entry
+	return e != nil && e.Class == lexicon.Country && c.form == lexicon.FormName
+}
+
+// capitalisedName reads an English name the lexicon does not know at token i: capitalised
+// words joined by of/for/the/and/de/&/'s or unspaced hyphens. A name of one word must not
+// open the sentence (unless written in capitals), and a name must not be a person's
+// (a known first name or title), a date, or a named document, event or place.
+func (d *doc) capitalisedName(si, i int, covered []*chunk) (openName, bool) {
+	toks := d.sents[si].Tokens
+	w := d.x.words
+	start := i
+	if !capWord(toks[i]) || covered[i] != nil && !absorbable(covered[i]) {
+		return openName{}, false
+	}
+	if w.has("en", listStop, toks[i].Norm) && !toks[i].Upper || d.x.lx.IsGivenName(toks[i].Norm) {
+		return openName{}, false
+	}
+	end, words, absorbed := i, 0, 0
+	for j := i; j < len(toks) && j < i+9; j++ {
+		t := toks[j]
+		if covered[j] != nil && !absorbable(covered[j]) {
+			break
+		}
+		if capWord(t) {
+			if w.has("en", listCalendar, t.Norm) || t.Kind == text.Word && d.titleAt(si, j) {
+				break
+			}
+			if covered[j] != nil {
+				absorbed++
+			}
+			words++
+			end = j + 1
+			if t.Possessive && !(j+1 < len(toks) && capWord(toks[j+1])) {
+				break
+			}
+			continue
+		}
+		if j > i && j+1 < len(toks) && capWord(toks[j+1]) && (w.has("en", listNameJoin, t.Norm) && !t.Cap || t.IsPunct("&") || t.IsPunct("-") && !t.SpaceBefore && !toks[j+1].SpaceBefore) {
+			if t.Norm == "and" && !w.has("en", listOrgHead, lastWordOf(toks, j+1, 4)) {
+				break // "Israel and Hamas": two names, unless one body's name goes on ("Justice and Equality Movement")
+			}
+			continue
+		}
+		break
+	}
+	if words == 0 || absorbed == words {
+		return openName{}, false // all of it is known already
+	}
+	head := toks[end-1].Norm
+	if w.has("en", listNotActorHead, head) || w.has("en", listCalendar, head) {
+		return openName{}, false
+	}
+	if words == 1 && !toks[start].Upper && (start == 0 || toks[start].LineBefore || isOpeningPunct(toks[start-1])) {
+		return openName{}, false // "Meanwhile", "Talks": any word opens a sentence with a capital
+	}
+	if words == 1 && !toks[start].Upper && (w.has("en", listNegotiation, toks[start].Norm) || w.has("en", listTalks, toks[start].Norm)) {
+		return openName{}, false
+	}
+	kind := OpenName
+	switch {
+	case w.has("en", listArmedHead, head) || hasWord(toks[start:end], w, "en", listArmedWord):
+		kind = OpenArmedGroup
+	case w.has("en", listOrgHead, head):
+		kind = OpenOrganization
+	}
+	if kind == OpenName && words >= 2 && absorbed == 0 && !hasUpper(toks[start:end]) {
+		return openName{}, false // "Téte António", "Mario Raffaelli": two or three plain capitalised words are a person's name
+	}
+	return openName{start: start, end: end, name: spanText(d, si, start, end), kind: kind, how: "open.name"}, true
+}
+
+func hasUpper(toks []text.Token) bool {
+	for _, t := range toks {
+		if t.Upper {
+			return true
+		}
+	}
+	return false
+}
+
+// collectiveEN reads a description of a collective side at token i: up to four
+// modifiers (lower-case words, demonyms) and a collective noun ("ethnic armed groups",
+// "Ambazonian separatists", "the armed opposition", "ethnic minority armed groups'
+// alliance").
+func (d *doc) collectiveEN(si, i int, covered []*chunk) (openName, bool) {
+	toks := d.sents[si].Tokens
+	w := d.x.words
+	if i > 0 && (toks[i-1].Kind == text.Word && !w.has("en", listStop, toks[i-1].Norm) && !toks[i-1].Cap) {
+		return openName{}, false // the description starts earlier
+	}
+	end := -1
+	for j := i; j < len(toks) && j <= i+5; j++ {
+		t := toks[j]
+		if t.Kind != text.Word {
+			if t.IsPunct("-") && !t.SpaceBefore && j+1 < len(toks) && !toks[j+1].SpaceBefore {
+				continue // "pro-government", "Tigray-based"
+			}
+			break
+		}
+		if c := covered[j]; c != nil && !(c.form == lexicon.FormAdj && c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country) {
+			break // only a demonym may stand inside ("Sudanese armed groups")
+		}
+		if w.has("en", listCollectiveHead, t.Norm) && !t.Cap {
+			end = j + 1
+			if t.Possessive && j+1 < len(toks) && w.has("en", listCollectiveHead, toks[j+1].Norm) {
+				continue // "armed groups' alliance"
+			}
+			break
+		}
+		if t.Cap && covered[j] == nil || w.has("en", listStop, t.Norm) || w.has("en", listNegotiation, t.Norm) || t.Possessive {
+			break
+		}
+	}
+	if end < 0 {
+		return openName{}, false
+	}
+	return openName{start: i, end: end, name: spanText(d, si, i, end), kind: OpenCollective, how: "open.collective"}, true
+}
+
+// arabicOpenNames finds the Arabic names of bodies and collective descriptions no
+// chunk covers: a noun of a body («حركة»، «قوات»، «الجماعات») and the words of its
+// name after it.
+func (d *doc) arabicOpenNames(si int) {
+	toks := d.sents[si].Tokens
+	covered := d.coveredBy(si)
+	w := d.x.words
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.Arabic || covered[i] != nil || !w.hasStem("ar", listBodyNoun, t) {
+			continue
+		}
+		end, words := i+1, 0
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			u := toks[j]
+			if c := covered[j]; c != nil {
+				if c.person == nil && c.entity != nil && c.entity.Kind != KindPerson && (c.form == lexicon.FormAdj || c.entity.Kind == KindPlace || j == i+1) {
+					end, words = c.end, words+1 // «الجماعات المسلحة السودانية»، «قوات سوريا الديمقراطية»
+					j = c.end - 1
+					if c.form == lexicon.FormAdj {
+						break // a nisba closes the name
+					}
+					continue
+				}
+				break
+			}
+			if !u.Arabic || u.Kind != text.Word || w.hasStem("ar", listStop, u) || w.hasStem("ar", listBarrier, u) || w.hasStem("ar", listBodyNoun, u) && strings.HasPrefix(u.Norm, "و") {
+				break
+			}
+			if strings.HasPrefix(u.Norm, "و") && !hasArticle(u.Norm) || strings.HasPrefix(u.Norm, "و") && j+1 < len(toks) && hasArticle(toks[j+1].Norm) {
+				break // a conjunction starts a new item, unless it joins the name's last word («العدل والمساواة»)
+			}
+			if j > i+1 && !hasArticle(u.Norm) {
+				break // after its first word, a name goes on with definite words only
+			}
+			end, words = j+1, words+1
+		}
+		if words == 0 && !w.hasStem("ar", listCollectiveAlone, t) {
+			continue
+		}
+		if c := covered[i+1]; words == 1 && c != nil && c.end == end && c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country {
+			continue // «حكومة السودان»: the state, read as such elsewhere
+		}
+		name := stripConj(d.span(si, i, end))
+		d.addOpen(si, openName{start: i, end: end, name: name, kind: arabicOpenKind(w, t), how: "open.ar-body"})
+	}
+}
+
+// arabicOpenKind types an Arabic open name by its leading noun.
+func arabicOpenKind(w wordLists, t text.Token) string {
+	switch {
+	case w.hasStem("ar", listArmedWord, t):
+		return OpenArmedGroup
+	case w.hasStem("ar", listCollectiveAlone, t):
+		return OpenCollective
+	}
+	return OpenOrganization
+}
+
+// stripConj drops a leading و/ف glued to an Arabic name.
+func stripConj(s string) string {
+	for _, c := range []string{"و", "ف"} {
+		if rest := strings.TrimPrefix(s, c); rest != s && len([]rune(rest)) > 2 {
+			return rest
+		}
+	}
+	return s
+}
+
+func capWord(t text.Token) bool {
+	return t.Kind == text.Word && !t.Arabic && (t.Cap || t.Upper)
+}
+
+func isOpeningPunct(t text.Token) bool {
+	return t.Kind == text.Punct && (t.Norm == "\"" || t.Norm == "(" || t.Norm == "-" || t.Norm == ":" || t.Norm == "'")
+}
+
+// lastWordOf returns the last capitalised word of the run starting at k (at most n words).
+func lastWordOf(toks []text.Token, k, n int) string {
+	last := ""
+	for j := k; j < len(toks) && j < k+n; j++ {
+		if !capWord(toks[j]) {
+			break
+		}
+		last = toks[j].Norm
+	}
+	return last
+}
+
+func hasWord(toks []text.Token, w wordLists, lang, list string) bool {
+	for _, t := range toks {
+		if w.has(lang, list, t.Norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleAt reports whether a lexicon title starts at token j of sentence si.
+func (d *doc) titleAt(si, j int) bool {
+	m, ok := d.mentionAt(si, j)
+	return ok && len(m.Entries) > 0 && m.Entries[0].Class == lexicon.Title
+}
+
+// spanText is the source text of tokens [a, b), without an English possessive.
+func spanText(d *doc, si, a, b int) string {
+	s := d.span(si, a, b)
+	for _, suf := range []string{"'s", "’s"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	return strings.TrimSuffix(s, "'")
+}
