@@ -84,13 +84,12 @@ func (d *doc) useAsActors(m ruleMatch, slot Slot) {
 // mediatorsInSentence are the actors some mediation rule names in sentence si.
 func (d *doc) mediatorsInSentence(si int) map[*Entity]bool {
 	out := map[*Entity]bool{}
-	not := d.notMediators()[si]
 	for _, m := range d.matches {
 		if m.si != si {
 			continue
 		}
 		for _, a := range d.mediatorsOf(m) {
-			if !not[a] {
+			if !d.vetoed(si, a) {
 				out[a] = true
 			}
 		}
@@ -133,6 +132,14 @@ func (d *doc) notMediators() map[int]map[*Entity]bool {
 	}
 	d.notMed = map[int]map[*Entity]bool{}
 	for _, m := range d.matches {
+		if m.rule.Kind == RuleHostOnly {
+			if d.notMed[allSentences] == nil {
+				d.notMed[allSentences] = map[*Entity]bool{}
+			}
+			for _, a := range d.actors(m, SlotNotMediator) {
+				d.notMed[allSentences][a] = true
+			}
+		}
 		if m.rule.Kind == RuleNotMediator || m.rule.Kind == RuleAddressee {
 			if d.notMed[m.si] == nil {
 				d.notMed[m.si] = map[*Entity]bool{}
@@ -143,6 +150,16 @@ func (d *doc) notMediators() map[int]map[*Entity]bool {
 		}
 	}
 	return d.notMed
+}
+
+// allSentences keys, in notMediators, the actors no sentence may make mediators.
+const allSentences = -1
+
+// vetoed reports whether actor a may not be a mediator in sentence si: a
+// not_mediator rule names it there, or a host_only rule anywhere.
+func (d *doc) vetoed(si int, a *Entity) bool {
+	not := d.notMediators()
+	return not[si][a] || not[allSentences][a]
 }
 
 func (d *doc) addFact(f Fact) {
@@ -157,7 +174,6 @@ func (d *doc) addFact(f Fact) {
 
 // assignFacts turns rule matches into facts.
 func (d *doc) assignFacts() {
-	notMediator := d.notMediators()
 	// Places named as no venue: "the war in Khartoum", "ready to host talks in Istanbul".
 	notVenue := map[*chunk]bool{}
 	for _, m := range d.matches {
@@ -188,7 +204,7 @@ func (d *doc) assignFacts() {
 				if st := d.stateOfMilitary(a); st != nil {
 					a = st // a state's army or its officers mediate for the state
 				}
-				if notMediator[m.si][a] || isParty(neg, a) {
+				if d.vetoed(m.si, a) || isParty(neg, a) {
 					continue
 				}
 				d.addFact(Fact{Relation: RelMediator, Negotiation: neg, Object: a, Evidence: ev})

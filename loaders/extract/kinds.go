@@ -18,6 +18,7 @@ const (
 	RuleParticipant  RuleKind = "participant"     // R take part in the talks of the sentence
 	RuleNotMediator  RuleKind = "not_mediator"    // X observe, are invited, co-organise, welcome
 	RuleAddressee    RuleKind = "addressee"       // X hand a reply to the mediators
+	RuleHostOnly     RuleKind = "host_only"       // X only host the talks: no mediator anywhere in the article
 	RuleContributor  RuleKind = "contributor"     // N contributed reporting (from L)
 	RuleBorder       RuleKind = "border"          // the border between P
 	RuleIssue        RuleKind = "issue"           // an issue trigger (optionally between P)
@@ -71,6 +72,7 @@ var ruleKinds = map[RuleKind][]Slot{
 	RuleParticipant:  {SlotParticipant},
 	RuleNotMediator:  {SlotNotMediator},
 	RuleAddressee:    {SlotNotMediator},
+	RuleHostOnly:     {SlotNotMediator},
 	RuleContributor:  {SlotName, SlotVenue},
 	RuleBorder:       {SlotParty},
 	RuleIssue:        {SlotParty},

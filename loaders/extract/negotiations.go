@@ -80,12 +80,11 @@ func allCapitals(m ruleMatch) bool {
 // roles returns the actors the article calls mediators and observers anywhere.
 func (d *doc) roles() (mediators, observers map[*Entity]bool) {
 	mediators, observers = map[*Entity]bool{}, map[*Entity]bool{}
-	not := d.notMediators()
 	for _, m := range d.matches {
 		switch m.rule.Kind {
 		case RuleMediation, RuleLead, RuleHost:
 			for _, a := range d.mediatorsOf(m) {
-				if !not[m.si][a] {
+				if !d.vetoed(m.si, a) {
 					mediators[a] = true // not where the same sentence says it is none
 				}
 			}

@@ -309,7 +309,11 @@ func (d *doc) arabicOpenNames(si int) {
 		for j := i + 1; j < len(toks) && j <= i+4; j++ {
 			u := toks[j]
 			if c := covered[j]; c != nil {
-				if c.person == nil && c.entity != nil && c.entity.Kind != KindPerson && (c.form == lexicon.FormAdj || c.entity.Kind == KindPlace || j == i+1) {
+				if j == i+1 && c.person == nil && c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Organization && c.form == lexicon.FormName {
+					words = -1 // «جماعة الحوثيين», «حركة حماس»: the noun describes a body the lexicon knows
+					break
+				}
+				if c.person == nil && c.entity != nil && c.entity.Kind != KindPerson && (c.form == lexicon.FormAdj || c.entity.Kind == KindPlace || c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country) {
 					end, words = c.end, words+1 // «الجماعات المسلحة السودانية»، «قوات سوريا الديمقراطية»
 					j = c.end - 1
 					if c.form == lexicon.FormAdj {
@@ -330,7 +334,7 @@ func (d *doc) arabicOpenNames(si int) {
 			}
 			end, words = j+1, words+1
 		}
-		if words == 0 && !w.hasStem("ar", listCollectiveAlone, t) {
+		if words < 0 || words == 0 && !w.hasStem("ar", listCollectiveAlone, t) {
 			continue
 		}
 		if c := covered[i+1]; words == 1 && c != nil && c.end == end && c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country {
