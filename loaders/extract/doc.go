@@ -145,6 +145,7 @@ func (d *doc) annotate() {
 	d.resolveAmbiguous()
 	for i := range d.sents {
 		d.chunkSentence(i)
+		d.findOpenPlaces(i)
 	}
 	d.findOpenNames()
 }

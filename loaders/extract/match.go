@@ -342,6 +342,10 @@ func (m *matcher) modifier(c *chunk) bool {
 func venueKind(c *chunk) bool {
 	e := c.entity.Entry
 	if e == nil {
+		switch c.entity.Open {
+		case OpenCity, OpenBuilding, OpenLandmark:
+			return true // an open-world place read as a town, a building or a mountain resort
+		}
 		return false
 	}
 	switch e.Kind {

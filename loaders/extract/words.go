@@ -71,6 +71,17 @@ const (
 	listTalks           = "talks"            // words that say a sentence is about talks taking place
 	listStateBody       = "state_body"       // English words of a state's body before "of X": government, State
 	listBackedBy        = "backed_by"        // words before "by"/«من» that name an item's backers
+	// Open-world places (places.go).
+	listPlaceHeadCity     = "place_head_city"     // last words of a city's name: City
+	listPlaceHeadRegion   = "place_head_region"   // last words of a region's name: Province, State
+	listPlaceHeadBuilding = "place_head_building" // last words of a building's name: Hotel, Palace
+	listPlaceHeadLandmark = "place_head_landmark" // last words of a landmark's name: Desert, Alps
+	listPlacePrefix       = "place_prefix"        // first words of a landmark's name: Mount, Lake
+	listPlaceNoun         = "place_noun"          // nouns before "of X" or a name that make X a place: town, resort
+	listNotPlace          = "not_place"           // capitalised words after "in" that are no place: English, Parliament
+	listArPlaceCity       = "ar_place_city"       // Arabic nouns before a city's name: مدينة، بلدة
+	listArPlaceRegion     = "ar_place_region"     // Arabic nouns before a region's name: منطقة، إقليم
+	listArPlaceBuilding   = "ar_place_building"   // Arabic nouns that begin a building's name: مطار، قصر
 )
 
 // wordLists maps language → list → folded word.
