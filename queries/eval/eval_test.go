@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/parleygraph/parley/loaders"
@@ -75,6 +76,35 @@ func TestCompare(t *testing.T) {
 			s, _ := n.compare(tt.gold, tt.got)
 			if s.TP != tt.tp || s.FP != tt.fp || s.FN != tt.fn {
 				t.Fatalf("got tp %d fp %d fn %d, want %d %d %d", s.TP, s.FP, s.FN, tt.tp, tt.fp, tt.fn)
+			}
+		})
+	}
+}
+
+func TestBelowCountry(t *testing.T) {
+	lx, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := namer{lx}
+	tests := []struct {
+		name      string
+		gold, got []string
+		want      []string
+	}{
+		{"a country is dropped", []string{"Doha"}, []string{"Doha", "Qatar"}, []string{"Doha"}},
+		{"a region wider than a country is dropped", nil, []string{"Middle East", "Horn of Africa"}, nil},
+		{"places and unknown names stay", nil, []string{"Rafah", "Velmont"}, []string{"Rafah", "Velmont"}},
+		{"a country the gold lists stays", []string{"Qatar"}, []string{"qatar"}, []string{"qatar"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, v := range n.belowCountry(singles(tt.gold), singles(tt.got)) {
+				got = append(got, v[0])
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Fatalf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
