@@ -47,6 +47,8 @@ type doc struct {
 	chunkAt  []map[int]*chunk    // per sentence: chunk starting at a token
 	openAt   []map[int]*chunk    // per sentence: open-world candidate starting at a token
 	openEnts map[string]*Entity  // open-world actors by key, registered when a frame binds them
+	// latestYear is the latest year the article names (0: not computed, -1: none).
+	latestYear int
 
 	entities map[string]*Entity
 	order    []*Entity

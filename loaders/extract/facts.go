@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strconv"
+
 	"github.com/parleygraph/parley/loaders/text"
 )
 
@@ -226,6 +228,9 @@ func (d *doc) assignFacts() {
 			if neg == nil {
 				neg = d.unspecified(ev)
 			}
+			if d.historical(m.si, m.start, m.end) {
+				continue // "the peace agreement signed in Arusha in 2000": another, earlier process
+			}
 			for _, it := range append(m.slots[SlotVenue], m.slots[SlotVenueGlued]...) {
 				if notVenue[it.c] || d.sideByCapital(m.si, it.c, neg) {
 					continue
@@ -386,6 +391,52 @@ func (d *doc) venueOf(c *chunk, ev Evidence) (*Entity, Evidence) {
 	}
 	ev.Rule += "+lexicon:" + e.ID
 	return d.entityFor(city, ev), ev
+}
+
+// historicalGap is how many years before the latest year an article names a
+// sentence's years must all lie for the sentence to speak of past events.
+const historicalGap = 4
+
+// historical reports whether the words of sentence si around tokens [start, end)
+// date what they say to years well before the latest year the article names
+// ("signed in Arusha in 2000" in an article of 2016): talks there are history, not
+// this negotiation's venue.
+func (d *doc) historical(si, start, end int) bool {
+	if d.latestYear == 0 {
+		for s := range d.sents {
+			for _, y := range d.years(s, 0, len(d.sents[s].Tokens)) {
+				d.latestYear = max(d.latestYear, y)
+			}
+		}
+		if d.latestYear == 0 {
+			d.latestYear = -1
+		}
+	}
+	ys := d.years(si, start-4, end+4)
+	if len(ys) == 0 || d.latestYear < 0 {
+		return false
+	}
+	for _, y := range ys {
+		if y > d.latestYear-historicalGap {
+			return false
+		}
+	}
+	return true
+}
+
+// years are the four-digit years (1900–2099) sentence si names in tokens [a, b).
+func (d *doc) years(si, a, b int) []int {
+	var out []int
+	toks := d.sents[si].Tokens
+	for _, t := range toks[max(a, 0):min(b, len(toks))] {
+		if t.Kind != text.Number || len(t.Norm) != 4 {
+			continue
+		}
+		if y, err := strconv.Atoi(t.Norm); err == nil && y >= 1900 && y < 2100 {
+			out = append(out, y)
+		}
+	}
+	return out
 }
 
 // venueNegotiation is the negotiation of the venue fact for v in sentence si.

@@ -342,11 +342,9 @@ func (m *matcher) modifier(c *chunk) bool {
 func venueKind(c *chunk) bool {
 	e := c.entity.Entry
 	if e == nil {
-		switch c.entity.Open {
-		case OpenCity, OpenBuilding, OpenLandmark:
-			return true // an open-world place read as a town, a building or a mountain resort
-		}
-		return false
+		// An open-world town or mountain resort; a building is where in a city, and
+		// the city is the venue analysts compare.
+		return c.entity.Open == OpenCity || c.entity.Open == OpenLandmark
 	}
 	switch e.Kind {
 	case "city", "crossing":

@@ -101,6 +101,9 @@ func (d *doc) englishPlace(si, i int, covered []*chunk) (openName, bool) {
 		return openName{}, false
 	}
 	first, last := toks[i].Norm, toks[end-1].Norm
+	if d.titleAt(si, i) || w.has("en", listOrgHead, first) || w.has("en", listStateBody, first) {
+		return openName{}, false // "Head of State", "Ministry of Foreign Affairs": an office or a body
+	}
 	var kind string
 	switch {
 	case w.has("en", listPlaceHeadCity, last) && end-i > 1:
@@ -112,10 +115,14 @@ func (d *doc) englishPlace(si, i int, covered []*chunk) (openName, bool) {
 	case w.has("en", listPlaceHeadLandmark, last) && end-i > 1 || w.has("en", listPlacePrefix, first) && end-i > 1:
 		kind = OpenLandmark
 	}
-	// "X state" (the Shan state) writes the head in lower case.
-	if kind == "" && end < len(toks) && !toks[end].Cap && w.has("en", listPlaceHeadRegion, toks[end].Norm) && toks[end].Norm != "region" {
-		end++
-		kind = OpenRegion
+	// "X state" (the Shan state), "the InterContinental hotel": a head in lower case.
+	if kind == "" && end < len(toks) && !toks[end].Cap {
+		switch next := toks[end].Norm; {
+		case w.has("en", listPlaceHeadRegion, next) && next != "region":
+			end, kind = end+1, OpenRegion
+		case w.has("en", listPlaceHeadBuilding, next):
+			kind = OpenBuilding
+		}
 	}
 	cue := d.placeCueBefore(si, i)
 	if kind == "" {
@@ -291,6 +298,12 @@ func (d *doc) arabicPlace(si, i int, covered []*chunk) (openName, bool) {
 		if j > start && strings.HasPrefix(u.Norm, "و") {
 			break
 		}
+		if w.hasStem("ar", listArPlaceCity, u) || w.hasStem("ar", listArPlaceRegion, u) || w.hasStem("ar", listArPlaceBuilding, u) {
+			break // «مدن الإقليم»: a noun of place is no name
+		}
+		if j > start && !hasArticle(u.Norm) {
+			break // «مطار إيسنبوغا برفقة»: after its first word, a name goes on with definite words only
+		}
 		if j == start && !hasArticle(u.Norm) && strings.HasSuffix(u.Norm, "ه") && kind != OpenBuilding {
 			break // «منطقة عازلة»: an adjective agreeing with the noun, no name
 		}
@@ -304,10 +317,26 @@ func (d *doc) arabicPlace(si, i int, covered []*chunk) (openName, bool) {
 	}
 	name := d.span(si, start, end)
 	if kind == OpenBuilding {
-		name = stripConj(d.span(si, i, end)) // «مطار حمد الدولي», «قصر زعبيل»: the noun is part of the name
+		name = d.stripProclitics(d.span(si, i, end), listArPlaceBuilding) // «مطار حمد الدولي», «قصر زعبيل»: the noun is part of the name
 		start = i
 	} else if utf8.RuneCountInString(name) < 3 {
 		return openName{}, false
 	}
 	return openName{start: start, end: end, name: name, kind: kind, how: "open.ar-place"}, true
+}
+
+// stripProclitics drops the glued و ف ب ل ك in front of an Arabic building name
+// («بمطار حمد الدولي» → «مطار حمد الدولي»), as long as what is left is a noun of the
+// list.
+func (d *doc) stripProclitics(name, list string) string {
+	words := strings.SplitN(name, " ", 2)
+	first := []rune(words[0])
+	for n := 0; n < 2 && len(first) > 3 && strings.ContainsRune("وفبلك", first[0]); n++ {
+		if !d.x.words.has("ar", list, text.Fold(string(first[1:]))) {
+			break
+		}
+		first = first[1:]
+	}
+	words[0] = string(first)
+	return strings.Join(words, " ")
 }
