@@ -50,7 +50,7 @@ func Tokenize(s string) []Token {
 		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
 			line, space = true, true
 			i += size
-		case unicode.IsSpace(r) || r == utf8.RuneError && size == 1 || unicode.IsControl(r) || r == '\ufeff' || r == '\u200f' || r == '\u200e':
+		case unicode.IsSpace(r) || r == utf8.RuneError && size == 1 || unicode.IsControl(r) || r == '\ufeff' || r == '\u200f' || r == '\u200e' || r == '_':
 			space = true
 			i += size
 		case isWordRune(r):
