@@ -1,5 +1,11 @@
 package extract
 
+import (
+	"strings"
+
+	"github.com/parleygraph/parley/loaders/lexicon"
+)
+
 // collectPeople turns what the article says of each person into role and
 // affiliation facts, falling back on the lexicon for people it knows.
 func (d *doc) collectPeople() {
@@ -33,9 +39,9 @@ func (d *doc) collectPeople() {
 	}
 }
 
-// collectLocations lists the places named as places, in order of first mention:
-// not a capital speaking for its government ("Moscow rejected", "Kyiv's position"),
-// nor a region wider than a country (the Middle East, the Horn of Africa).
+// collectLocations lists the places named as places, in order of first mention (a
+// capital speaking for its government is none: "Moscow rejected", "Kyiv's
+// position"), and the countries named as places ("signed in Turkey").
 func (d *doc) collectLocations() {
 	for _, m := range d.matches {
 		if m.rule.Kind == RuleMetonym {
@@ -54,10 +60,12 @@ func (d *doc) collectLocations() {
 			if e != nil && e.StandsFor != "" && toks[c.end-1].Possessive {
 				continue
 			}
-			if e != nil && e.Kind == "region" && e.Country == "" {
-				continue
-			}
 			d.addLocation(c.entity)
+		}
+		for _, c := range d.chunks[si] {
+			if d.countryNamedAsPlace(si, c) {
+				d.addLocation(c.entity) // "signed in Turkey", «وصل إلى قطر»: the country as a place
+			}
 		}
 	}
 	for _, f := range d.facts {
@@ -134,4 +142,30 @@ func openEvidence(e *Entity, frame Evidence) Evidence {
 		frame.Rule += "+" + e.First.Rule
 	}
 	return frame
+}
+
+// countryNamedAsPlace reports whether chunk c of sentence si names a country as a
+// place: its name after "in", "inside", "across" (a word of the place_prep list), or
+// with a glued Arabic ب or after في, إلى.
+func (d *doc) countryNamedAsPlace(si int, c *chunk) bool {
+	if c.entity == nil || c.entity.Entry == nil || c.entity.Entry.Class != lexicon.Country || c.form != lexicon.FormName || c.person != nil {
+		return false
+	}
+	toks := d.sents[si].Tokens
+	t := toks[c.start]
+	if t.Arabic && c.prep && strings.HasPrefix(strings.TrimPrefix(t.Norm, "و"), "ب") {
+		return true // «بتركيا»
+	}
+	if c.start == 0 {
+		return false
+	}
+	prev := toks[c.start-1]
+	if prev.Arabic {
+		return d.x.words.hasStem("ar", listPlacePrep, prev)
+	}
+	k := c.start - 1
+	if prev.Norm == "the" && k > 0 {
+		prev = toks[k-1]
+	}
+	return d.x.words.has("en", listPlacePrep, prev.Norm)
 }

@@ -272,6 +272,7 @@ func (d *doc) assignFacts() {
 		}
 	}
 	d.datelineVenue(venues, notVenue)
+	d.dropCountryVenues(venues)
 	// Leaders and participants belong to the talks of their sentence.
 	for _, m := range d.matches {
 		ev := d.evidence(m)
@@ -391,6 +392,34 @@ func (d *doc) venueOf(c *chunk, ev Evidence) (*Entity, Evidence) {
 	}
 	ev.Rule += "+lexicon:" + e.ID
 	return d.entityFor(city, ev), ev
+}
+
+// dropCountryVenues keeps a country as the venue of talks only when the article
+// names no city or town as a venue of that negotiation: "talks in Turkey … in
+// Istanbul" were held in Istanbul.
+func (d *doc) dropCountryVenues(venues map[int][]*Entity) {
+	hasCity := map[*Negotiation]bool{}
+	for _, f := range d.facts {
+		if f.Relation == RelVenue && f.Object.Kind == KindPlace {
+			hasCity[f.Negotiation] = true
+		}
+	}
+	kept := d.facts[:0]
+	for _, f := range d.facts {
+		if f.Relation == RelVenue && f.Object.Kind != KindPlace && hasCity[f.Negotiation] {
+			si := f.Evidence.Sentence
+			vs := venues[si][:0]
+			for _, v := range venues[si] {
+				if v != f.Object {
+					vs = append(vs, v)
+				}
+			}
+			venues[si] = vs
+			continue
+		}
+		kept = append(kept, f)
+	}
+	d.facts = kept
 }
 
 // historicalGap is how many years before the latest year an article names a

@@ -299,14 +299,16 @@ func (m *matcher) slot(s Slot, ti int, open bool) []slotCandidate {
 		}, s, open)
 	case SlotPersonMediator:
 		return m.list(ti, func(c *chunk) bool { return c.person != nil && c.actor != nil }, s, false)
-	case SlotVenue:
-		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) }, s, false)
-	case SlotVenueGlued:
-		// A venue written with the Arabic preposition glued on: "بكوه كونغ", "بالدوحة".
-		if c := m.d.chunkAt[m.si][ti]; c == nil || !c.prep || !strings.HasPrefix(strings.TrimPrefix(m.toks[ti].Norm, "و"), "ب") {
-			return nil
+	case SlotVenue, SlotVenueGlued:
+		if s == SlotVenueGlued {
+			// A venue written with the Arabic preposition glued on: "بكوه كونغ", "بالدوحة".
+			if c := m.d.chunkAt[m.si][ti]; c == nil || !c.prep || !strings.HasPrefix(strings.TrimPrefix(m.toks[ti].Norm, "و"), "ب") {
+				return nil
+			}
 		}
-		return m.list(ti, func(c *chunk) bool { return c.isPlace() && venueKind(c) }, s, false)
+		return m.list(ti, func(c *chunk) bool {
+			return c.isPlace() && venueKind(c) || m.d.countryNamedAsPlace(m.si, c) // "signed in Turkey": a country when no city is named
+		}, s, false)
 	case SlotHost:
 		return m.list(ti, func(c *chunk) bool { return c.actor != nil || c.isPlace() && venueKind(c) }, s, false)
 	case SlotName:

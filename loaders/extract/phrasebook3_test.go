@@ -359,8 +359,9 @@ var conflictsArabic = []conflictCase{
 	// ---- ميانمار ----
 	{"ar Myanmar", "tawassatat China Kunming", "عنوان\nتوسطت الصين في وقف لإطلاق النار بين المجلس العسكري في ميانمار وتحالف الأخوة الثلاثة في كونمينغ.",
 		pb3L(pb3("China", cTat, cTBA)), pb3L("Kunming"), pb3L("ceasefire")},
+	// No city is named, so the country is the venue (Beijing here is the government).
 	{"ar Myanmar", "bi-tashil min capital", "عنوان\nعقد جيش ميانمار وجيش أراكان محادثات في الصين بتسهيل من بكين.",
-		pb3L(pb3("China", "Arakan Army", cTat)), pb3None, nil},
+		pb3L(pb3("China", "Arakan Army", cTat)), pb3L("China"), nil},
 	{"ar Myanmar", "NEG clashes", "عنوان\nاندلعت اشتباكات عنيفة بين جيش ميانمار وجيش أراكان في ولاية راخين.",
 		nil, pb3None, nil},
 	{"ar Myanmar", "taqud juhud ASEAN NUG", "عنوان\nتقود رابطة آسيان جهود الوساطة بين المجلس العسكري في ميانمار وحكومة الوحدة الوطنية.",

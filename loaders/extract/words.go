@@ -82,6 +82,7 @@ const (
 	listArPlaceCity       = "ar_place_city"       // Arabic nouns before a city's name: مدينة، بلدة
 	listArPlaceRegion     = "ar_place_region"     // Arabic nouns before a region's name: منطقة، إقليم
 	listArPlaceBuilding   = "ar_place_building"   // Arabic nouns that begin a building's name: مطار، قصر
+	listPlacePrep         = "place_prep"          // words after which a country is named as a place: in, في
 )
 
 // wordLists maps language → list → folded word.
