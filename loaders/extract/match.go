@@ -368,7 +368,7 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot, open bool) []slo
 	usedConj := false
 	i := ti
 	for {
-		j := m.skipSideNoun(m.skipDeterminer(m.skipQuotes(i)))
+		j := m.skipSideNoun(m.skipDeterminer(m.skipQuotes(i)), open)
 		c := m.itemAt(j, open)
 		if actors {
 			if k := m.skipStateBody(j); k > j {
@@ -412,7 +412,7 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot, open bool) []slo
 			k++
 		}
 		k = m.skipQuotes(k)
-		nk := m.skipSideNoun(m.skipDeterminer(k))
+		nk := m.skipSideNoun(m.skipDeterminer(k), open)
 		next := m.itemAt(nk, open)
 		if next == nil {
 			break
@@ -470,14 +470,14 @@ func (m *matcher) skipStateBody(i int) int {
 			return i
 		}
 		if t.Norm == "of" && n > 0 {
-			k++
-			if k < len(m.toks) && m.toks[k].Norm == "the" {
-				k++
+			j := k + 1
+			if j < len(m.toks) && m.toks[j].Norm == "the" {
+				j++
 			}
-			if c := m.d.chunkAt[m.si][k]; c != nil && c.actor != nil && c.actor.Entry != nil && c.actor.Entry.Class == lexicon.Country {
-				return k
+			if c := m.d.chunkAt[m.si][j]; c != nil && c.actor != nil && c.actor.Entry != nil && c.actor.Entry.Class == lexicon.Country {
+				return j
 			}
-			return i
+			continue // "Ministry of Foreign Affairs of Russia": read on to the next "of"
 		}
 	}
 	return i
@@ -534,12 +534,15 @@ func (m *matcher) skipDeterminer(i int) int {
 // skipSideNoun passes over the Arabic noun before a nisba or a name that names a
 // side ("الحكومة الكولومبية", "والجيش السوداني", «حكومة جنوب السودان», «حكومة
 // مادورو»).
-func (m *matcher) skipSideNoun(i int) int {
-	if i+1 >= len(m.toks) || !m.sideNoun[i] || m.d.chunkAt[m.si][i] != nil {
-		return i
-	}
-	if c := m.d.chunkAt[m.si][i+1]; c != nil && (c.form == lexicon.FormAdj || c.actor != nil && !c.isPlace() && c.actor.Entry != nil && c.actor.Entry.Class == lexicon.Country) {
-		return i + 1
+func (m *matcher) skipSideNoun(i int, open bool) int {
+	// Up to two nouns: «وممثلي الجانب الإسرائيلي».
+	for k := i; k < i+2; k++ {
+		if k+1 >= len(m.toks) || !m.sideNoun[k] || m.d.chunkAt[m.si][k] != nil {
+			return i
+		}
+		if c := m.itemAt(k+1, open); c != nil && (c.form == lexicon.FormAdj || c.open || c.actor != nil && !c.isPlace() && c.actor.Entry != nil && c.actor.Entry.Class == lexicon.Country) {
+			return k + 1 // «وفد الفصائل الفلسطيني» with open-world names too
+		}
 	}
 	return i
 }

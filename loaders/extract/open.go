@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parleygraph/parley/loaders/lexicon"
 	"github.com/parleygraph/parley/loaders/text"
@@ -53,6 +54,108 @@ func (d *doc) findOpenNames() {
 			d.arabicOpenNames(si)
 		}
 	}
+	d.findAcronyms()
+}
+
+// findAcronyms reads the acronyms an article defines after a name ("the Movement of
+// Democratic Forces of Casamance (MFDC)", "…, or FARC,", «قوات سوريا الديمقراطية
+// (قسد)») and makes their later bare uses name the same actor: a chunk when the
+// lexicon knows the name, an open-world candidate otherwise.
+func (d *doc) findAcronyms() {
+	acr := map[string]*chunk{} // folded acronym → the chunk of the name it stands for
+	for si := range d.sents {
+		toks := d.sents[si].Tokens
+		for k := 1; k+1 < len(toks); k++ {
+			a := k + 1 // the acronym's token
+			switch {
+			case toks[k].IsPunct("(") && a+1 < len(toks) && toks[a+1].IsPunct(")"):
+			case toks[k].IsPunct(",") && toks[a].Norm == "or" && a+2 < len(toks) && !toks[a].Arabic && toks[a+2].Kind == text.Punct:
+				a++
+			default:
+				continue
+			}
+			if !d.acronymShape(toks[a]) || d.chunkAt[si][a] != nil {
+				continue
+			}
+			if _, known := d.mentionAt(si, a); known {
+				continue
+			}
+			name := d.nameEndingAt(si, k)
+			if name == nil {
+				continue
+			}
+			if _, dup := acr[toks[a].Norm]; !dup {
+				acr[toks[a].Norm] = name
+			}
+		}
+	}
+	if len(acr) == 0 {
+		return
+	}
+	for si := range d.sents {
+		toks := d.sents[si].Tokens
+		for i, t := range toks {
+			name, ok := acr[t.Norm]
+			if !ok || !d.acronymShape(t) || d.coveredAt(si, i) {
+				continue
+			}
+			ev := Evidence{Sentence: si, Rule: "open.acronym", Trigger: t.Text}
+			c := &chunk{start: i, end: i + 1, entity: name.entity, actor: name.actor, form: lexicon.FormName, how: ev.Rule}
+			if name.open {
+				c.open = true
+				if d.openAt[si] == nil {
+					d.openAt[si] = map[int]*chunk{}
+				}
+				if d.openAt[si][i] == nil {
+					d.openAt[si][i] = c
+				}
+				continue
+			}
+			d.addChunk(si, c)
+			d.sortChunks(si)
+		}
+	}
+}
+
+// acronymShape reports whether a token can be an acronym: a Latin word in capitals
+// (digits allowed: "M23") of at most eight letters, or an Arabic word of at most
+// five letters.
+func (d *doc) acronymShape(t text.Token) bool {
+	if t.Kind != text.Word {
+		return false
+	}
+	n := utf8.RuneCountInString(t.Norm)
+	if t.Arabic {
+		return n >= 3 && n <= 5 && !d.x.words.hasStem("ar", listStop, t)
+	}
+	return t.Upper && n <= 8
+}
+
+// nameEndingAt returns the chunk or open-world candidate that ends at token k of
+// sentence si (a name before its acronym), or nil.
+func (d *doc) nameEndingAt(si, k int) *chunk {
+	var best *chunk
+	for _, c := range d.chunks[si] {
+		if c.end == k && c.person == nil && c.actor != nil && c.entity != nil && c.entity.Kind == KindActor {
+			best = c
+		}
+	}
+	for _, c := range d.openAt[si] {
+		if c.end == k && (best == nil || c.start < best.start) {
+			best = c
+		}
+	}
+	return best
+}
+
+// coveredAt reports whether a chunk covers token i of sentence si.
+func (d *doc) coveredAt(si, i int) bool {
+	for _, c := range d.chunks[si] {
+		if c.start <= i && i < c.end {
+			return true
+		}
+	}
+	return false
 }
 
 // addOpen records a candidate unless a longer one already starts there.
@@ -306,7 +409,7 @@ func (d *doc) arabicOpenNames(si int) {
 			continue
 		}
 		end, words := i+1, 0
-		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		for j := i + 1; j < len(toks) && j <= i+7; j++ {
 			u := toks[j]
 			if c := covered[j]; c != nil {
 				if j == i+1 && c.person == nil && c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Organization && c.form == lexicon.FormName {
@@ -323,8 +426,13 @@ func (d *doc) arabicOpenNames(si int) {
 				}
 				break
 			}
-			if !u.Arabic || u.Kind != text.Word || w.hasStem("ar", listStop, u) || w.hasStem("ar", listBarrier, u) || w.hasStem("ar", listBodyNoun, u) && strings.HasPrefix(u.Norm, "و") {
-				break
+			if u.Arabic && w.hasStem("ar", listSplitFrom, u) && j+1 < len(toks) && (toks[j+1].Norm == "عن" || toks[j+1].Norm == "من") {
+				end, words = j+2, words+1 // «فصيل منشق عن حركة العدل والمساواة»: the name goes on with the body split from
+				j++
+				continue
+			}
+			if !u.Arabic || u.Kind != text.Word || w.hasStem("ar", listRelative, u) || w.hasStem("ar", listStop, u) && !hasArticle(u.Norm) || w.hasStem("ar", listBarrier, u) || w.hasStem("ar", listBodyNoun, u) && strings.HasPrefix(u.Norm, "و") {
+				break // a definite noun of the stop list may name a body: «لجنة الوساطة الإفريقية»
 			}
 			if strings.HasPrefix(u.Norm, "و") && !hasArticle(u.Norm) || strings.HasPrefix(u.Norm, "و") && j+1 < len(toks) && hasArticle(toks[j+1].Norm) {
 				break // a conjunction starts a new item, unless it joins the name's last word («العدل والمساواة»)

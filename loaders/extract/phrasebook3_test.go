@@ -56,7 +56,7 @@ const (
 	cLibya = "Libyan National Army"
 	cSyOpp = "Syrian opposition"
 	cSDF   = "Syrian Democratic Forces"
-	cTat   = "Tatmadaw"
+	cTat   = "Myanmar military"
 	cTBA   = "Three Brotherhood Alliance"
 	cSSOMA = "South Sudan Opposition Movements Alliance"
 	cAmb   = "Ambazonian separatists"

@@ -67,6 +67,8 @@ const (
 	listCollectiveHead  = "collective_head"  // nouns of a collective side: groups, rebels, separatists
 	listBodyNoun        = "body_noun"        // Arabic nouns that lead a body's name: حركة، قوات، الجماعات
 	listCollectiveAlone = "collective_alone" // Arabic collective nouns that name a side alone: المعارضة
+	listSplitFrom       = "split_from"       // Arabic words of a faction split from a body: منشق (عن)
+	listRelative        = "relative"         // Arabic relative pronouns: الذي، التي
 	listNegotiation     = "negotiation"      // words that show a sentence is about negotiation
 	listTalks           = "talks"            // words that say a sentence is about talks taking place
 	listStateBody       = "state_body"       // English words of a state's body before "of X": government, State
