@@ -419,7 +419,7 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot, open bool) []slo
 		}
 		conj := next.conj || nk > k && m.toks[k].Arabic && strings.HasPrefix(m.toks[k].Norm, "و")
 		joined := k > end || conj || (c.form == next.form && c.form != 0 && k == end)
-		if m.commaOnly(end, k) && c.form != next.form {
+		if m.commaOnly(end, k) && c.form != next.form && !conj {
 			joined = false // "in Khartoum, Saudi and American diplomats": a new phrase
 		}
 		if m.commaOnly(end, k) && usedConj && !conj && m.toks[k].Arabic {

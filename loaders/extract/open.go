@@ -409,9 +409,15 @@ func (d *doc) arabicOpenNames(si int) {
 			continue
 		}
 		end, words := i+1, 0
+		split := false // after «منشق عن»: the body split from belongs to the name
 		for j := i + 1; j < len(toks) && j <= i+7; j++ {
 			u := toks[j]
 			if c := covered[j]; c != nil {
+				if split && c.person == nil && c.entity != nil && c.entity.Kind == KindActor {
+					end, words, split = c.end, words+1, false
+					j = c.end - 1
+					continue
+				}
 				if j == i+1 && c.person == nil && c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Organization && c.form == lexicon.FormName {
 					words = -1 // «جماعة الحوثيين», «حركة حماس»: the noun describes a body the lexicon knows
 					break
@@ -427,7 +433,7 @@ func (d *doc) arabicOpenNames(si int) {
 				break
 			}
 			if u.Arabic && w.hasStem("ar", listSplitFrom, u) && j+1 < len(toks) && (toks[j+1].Norm == "عن" || toks[j+1].Norm == "من") {
-				end, words = j+2, words+1 // «فصيل منشق عن حركة العدل والمساواة»: the name goes on with the body split from
+				end, words, split = j+2, words+1, true // «فصيل منشق عن حركة العدل والمساواة»: the name goes on with the body split from
 				j++
 				continue
 			}
@@ -445,7 +451,7 @@ func (d *doc) arabicOpenNames(si int) {
 		if words < 0 || words == 0 && !w.hasStem("ar", listCollectiveAlone, t) {
 			continue
 		}
-		if c := covered[i+1]; words == 1 && c != nil && c.end == end && c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country {
+		if c := covered[i+1]; words == 1 && c != nil && c.end == end && c.form == lexicon.FormName && c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country {
 			continue // «حكومة السودان»: the state, read as such elsewhere
 		}
 		name := stripConj(d.span(si, i, end))
