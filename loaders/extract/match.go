@@ -368,15 +368,7 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot, open bool) []slo
 	usedConj := false
 	i := ti
 	for {
-		j := m.skipSideNoun(m.skipDeterminer(m.skipQuotes(i)), open)
-		c := m.itemAt(j, open)
-		if actors {
-			if k := m.skipStateBody(j); k > j {
-				if c2 := m.itemAt(k, false); c2 != nil && ok(c2) {
-					j, c = k, c2 // "the government of Colombia", "the State of Senegal"
-				}
-			}
-		}
+		j, c := m.item(m.skipQuotes(i), ok, actors, open)
 		if c == nil || !ok(c) {
 			break
 		}
@@ -412,8 +404,7 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot, open bool) []slo
 			k++
 		}
 		k = m.skipQuotes(k)
-		nk := m.skipSideNoun(m.skipDeterminer(k), open)
-		next := m.itemAt(nk, open)
+		nk, next := m.item(k, ok, actors, open)
 		if next == nil {
 			break
 		}
@@ -436,6 +427,22 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot, open bool) []slo
 		cands[a], cands[b] = cands[b], cands[a]
 	}
 	return cands
+}
+
+// item returns where the list item at token i starts and its chunk, past a
+// determiner and the words around a name that say which of a side's bodies speaks
+// («وفد الفصائل», "the government of Colombia", "the State of Senegal").
+func (m *matcher) item(i int, ok func(*chunk) bool, actors, open bool) (int, *chunk) {
+	j := m.skipSideNoun(m.skipDeterminer(i), open)
+	c := m.itemAt(j, open)
+	if actors {
+		if k := m.skipStateBody(j); k > j {
+			if c2 := m.itemAt(k, false); c2 != nil && ok(c2) {
+				return k, c2
+			}
+		}
+	}
+	return j, c
 }
 
 // itemAt returns the chunk a list item at token j is: the lexicon's, or where open
