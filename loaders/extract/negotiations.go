@@ -128,6 +128,19 @@ func (d *doc) inferNegotiation(mediators, observers map[*Entity]bool) *Negotiati
 				count[a]++
 			}
 		}
+		// Collective sides the lexicon does not know count once a mention: "the
+		// armed groups" of an article about a government and its rebels.
+		for i := 0; i < len(d.sents[si].Tokens); i++ {
+			c := d.openAt[si][i]
+			if c == nil || c.entity.Open != OpenCollective && c.entity.Open != OpenArmedGroup || mediators[c.entity] || observers[c.entity] {
+				continue
+			}
+			if count[c.entity] == 0 {
+				order = append(order, c.entity)
+			}
+			count[c.entity]++
+			i = c.end - 1
+		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
 	if len(order) < 2 || count[order[1]] < 2 && len(order) > 2 || len(order) > 2 && count[order[2]] == count[order[1]] {

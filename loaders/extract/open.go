@@ -376,8 +376,13 @@ func (d *doc) collectiveEN(si, i int, covered []*chunk) (openName, bool) {
 			}
 			break
 		}
-		if c := covered[j]; c != nil && !(c.form == lexicon.FormAdj && c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country) {
-			break // only a demonym may stand inside ("Sudanese armed groups")
+		if c := covered[j]; c != nil {
+			nation := c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country
+			if !nation || c.form != lexicon.FormAdj && !(j == i && toks[c.end-1].Possessive) {
+				break // only a demonym may stand inside ("Sudanese armed groups"), or a country's possessive first ("Burundi's opposition")
+			}
+			j = c.end - 1
+			continue
 		}
 		if w.has("en", listCollectiveHead, t.Norm) && !t.Cap {
 			end = j + 1
@@ -390,8 +395,8 @@ func (d *doc) collectiveEN(si, i int, covered []*chunk) (openName, bool) {
 			break
 		}
 	}
-	if end < 0 {
-		return openName{}, false
+	if end < 0 || end-i == 1 && toks[i].Norm != "opposition" {
+		return openName{}, false // "groups" alone names no side; "the opposition" does
 	}
 	return openName{start: i, end: end, name: spanText(d, si, i, end), kind: OpenCollective, how: "open.collective"}, true
 }
@@ -453,6 +458,9 @@ func (d *doc) arabicOpenNames(si int) {
 		}
 		if c := covered[i+1]; words == 1 && c != nil && c.end == end && c.form == lexicon.FormName && c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country {
 			continue // «حكومة السودان»: the state, read as such elsewhere
+		}
+		if words > 0 && hasArticle(t.Norm) && !d.namesNation(si, i+1, end, covered) && !hasWordStem(toks[i+1:end], w, "ar", listSideAdj) {
+			continue // «القوات الإضافية»: a definite noun and its adjectives describe, they do not name, unless a nationality or a side's adjective («المسلحة»، «الحاكم») says whose
 		}
 		name := stripConj(d.span(si, i, end))
 		d.addOpen(si, openName{start: i, end: end, name: name, kind: arabicOpenKind(w, t), how: "open.ar-body"})
@@ -522,4 +530,24 @@ func spanText(d *doc, si, a, b int) string {
 		s = strings.TrimSuffix(s, suf)
 	}
 	return strings.TrimSuffix(s, "'")
+}
+
+// namesNation reports whether tokens [a, b) of sentence si hold a nisba, a country or
+// a place: «الجماعات المسلحة السودانية», «الفصائل الفلسطينية».
+func (d *doc) namesNation(si, a, b int, covered []*chunk) bool {
+	for k := a; k < b; k++ {
+		if c := covered[k]; c != nil && c.entity != nil && (c.entity.Kind == KindPlace || c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasWordStem(toks []text.Token, w wordLists, lang, list string) bool {
+	for _, t := range toks {
+		if w.hasStem(lang, list, t) {
+			return true
+		}
+	}
+	return false
 }

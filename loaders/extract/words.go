@@ -69,6 +69,7 @@ const (
 	listCollectiveAlone = "collective_alone" // Arabic collective nouns that name a side alone: المعارضة
 	listSplitFrom       = "split_from"       // Arabic words of a faction split from a body: منشق (عن)
 	listRelative        = "relative"         // Arabic relative pronouns: الذي، التي
+	listSideAdj         = "side_adj"         // Arabic adjectives that make a collective a side: المسلحة، الحاكم
 	listNegotiation     = "negotiation"      // words that show a sentence is about negotiation
 	listTalks           = "talks"            // words that say a sentence is about talks taking place
 	listStateBody       = "state_body"       // English words of a state's body before "of X": government, State
