@@ -64,13 +64,33 @@ func (d *doc) actors(m ruleMatch, slot Slot) []*Entity {
 	var out []*Entity
 	seen := map[*Entity]bool{}
 	for _, it := range m.slots[slot] {
-		if it.c == nil || it.c.actor == nil || seen[it.c.actor] {
+		a := actorOrPerson(it.c, slot)
+		if a == nil || seen[a] {
 			continue
 		}
-		seen[it.c.actor] = true
-		out = append(out, it.c.actor)
+		seen[a] = true
+		out = append(out, a)
 	}
 	return out
+}
+
+// actorOrPerson is the actor a list item stands for; in a mediator's slot, a person
+// who serves no side now (a former president, a former diplomat: "Tanzania's former
+// president Benjamin Mkapa was named facilitator") mediates in their own name.
+func actorOrPerson(c *chunk, slot Slot) *Entity {
+	if c == nil {
+		return nil
+	}
+	if c.actor == nil && personalCapacity(c) && (slot == SlotMediator || slot == SlotPersonMediator) {
+		return c.entity
+	}
+	return c.actor
+}
+
+// personalCapacity reports whether a person chunk names someone by a past office
+// only, with no side they serve now.
+func personalCapacity(c *chunk) bool {
+	return c.person != nil && c.actor == nil && c.person.former != nil && c.entity != nil
 }
 
 // useAsActors records that the places a slot bound stood for governments there

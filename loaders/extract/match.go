@@ -206,6 +206,9 @@ func (m *matcher) match(elems []elem, ei, ti int, slots map[Slot][]slotItem) (in
 		return 0, false
 	case eSlot:
 		for _, cand := range m.slot(e.slot, ti, e.open) {
+			if e.adjOnly && !m.adjectival(cand.items) {
+				continue
+			}
 			saved := slots[e.slot]
 			slots[e.slot] = append(append([]slotItem(nil), saved...), cand.items...)
 			if end, ok := m.match(elems, ei+1, cand.end, slots); ok {
@@ -286,6 +289,9 @@ func (m *matcher) slot(s Slot, ti int, open bool) []slotCandidate {
 	switch s {
 	case SlotMediator, SlotParty, SlotNotMediator, SlotParticipant:
 		return m.list(ti, func(c *chunk) bool {
+			if s == SlotMediator && personalCapacity(c) {
+				return true // a former president mediating in his own name
+			}
 			if s == SlotParticipant && c.entity != nil && c.entity.Kind == KindPerson {
 				return true
 			}
@@ -298,7 +304,7 @@ func (m *matcher) slot(s Slot, ti int, open bool) []slotCandidate {
 			return c.actor != nil && (c.entity.Kind != KindPlace || c.entity.Entry != nil && c.entity.Entry.StandsFor != "")
 		}, s, open)
 	case SlotPersonMediator:
-		return m.list(ti, func(c *chunk) bool { return c.person != nil && c.actor != nil }, s, false)
+		return m.list(ti, func(c *chunk) bool { return c.person != nil && (c.actor != nil || personalCapacity(c)) }, s, false)
 	case SlotVenue, SlotVenueGlued:
 		if s == SlotVenueGlued {
 			// A venue written with the Arabic preposition glued on: "بكوه كونغ", "بالدوحة".
@@ -327,6 +333,23 @@ func (m *matcher) slot(s Slot, ti int, open bool) []slotCandidate {
 		}, s, false)
 	}
 	return nil
+}
+
+// adjectival reports whether every item that names a state or a place is written as
+// an adjective or a possessive ("Qatari", "Qatar's", «القطرية»; "UN" and "IGAD" as
+// they are): "Kenya mediation" is mediation in Kenya.
+func (m *matcher) adjectival(items []slotItem) bool {
+	for _, it := range items {
+		if it.c == nil {
+			return false
+		}
+		e := it.c.entity
+		state := e == nil || e.Kind == KindPlace || e.Entry != nil && e.Entry.Class == lexicon.Country
+		if state && it.c.form != lexicon.FormAdj && !m.toks[it.c.end-1].Possessive {
+			return false
+		}
+	}
+	return true
 }
 
 // modifier reports whether a chunk is the first half of an English compound

@@ -55,6 +55,58 @@ func (d *doc) findOpenNames() {
 		}
 	}
 	d.findAcronyms()
+	d.mergeCollectives()
+}
+
+// mergeCollectives makes a shorter description of a collective side the longer one
+// the article also uses ("the opposition" after "Burundi's opposition", «الفصائل»
+// after «الفصائل الفلسطينية»): one side, named as fully as the article names it.
+func (d *doc) mergeCollectives() {
+	var all []*Entity
+	seen := map[*Entity]bool{}
+	for _, at := range d.openAt {
+		for _, c := range at {
+			if c.entity.Open == OpenCollective && !seen[c.entity] {
+				seen[c.entity] = true
+				all = append(all, c.entity)
+			}
+		}
+	}
+	words := func(e *Entity) map[string]bool {
+		out := map[string]bool{}
+		for _, w := range strings.Split(strings.TrimPrefix(e.Key, KindActor+"/"), "-") {
+			out[w] = true
+		}
+		return out
+	}
+	into := map[*Entity]*Entity{}
+	for _, short := range all {
+		ws := words(short)
+		var best *Entity
+		for _, long := range all {
+			if long == short || len(long.Key) <= len(short.Key) {
+				continue
+			}
+			wl := words(long)
+			sub := true
+			for w := range ws {
+				sub = sub && wl[w]
+			}
+			if sub && (best == nil || len(long.Key) > len(best.Key)) {
+				best = long
+			}
+		}
+		if best != nil {
+			into[short] = best
+		}
+	}
+	for _, at := range d.openAt {
+		for _, c := range at {
+			if long := into[c.entity]; long != nil {
+				c.entity, c.actor = long, long
+			}
+		}
+	}
 }
 
 // findAcronyms reads the acronyms an article defines after a name ("the Movement of

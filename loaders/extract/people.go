@@ -91,11 +91,19 @@ func (p *personFinder) titled(i int) *chunk {
 	// "CIA Director", "Turkey's foreign minister", "U.S. Secretary of State". An
 	// Arabic nisba before a title agrees with the noun before it: «ترأس الوفد اللبناني
 	// السفير السابق سيمون كرم».
+	formerSeen := false // "Tanzania's former president": the office is past
 	if m, ok := p.mention(i); ok && (!m.Arabic || m.Form != lexicon.FormAdj) && !p.titleEntry(m) && m.Entry() != nil && m.Entry().Class != lexicon.Person {
-		if _, ok := p.isTitle(m.End); ok {
+		k := m.End
+		if k < len(p.toks) && !p.toks[k].Arabic && p.d.x.words.has("en", listFormer, p.toks[k].Norm) {
+			k++
+			formerSeen = true
+		}
+		if _, ok := p.isTitle(k); ok {
 			pre.take(m.Entry())
 			conj = m.Conj
-			i = m.End
+			i = k
+		} else {
+			formerSeen = false
 		}
 	}
 	tm, ok := p.isTitle(i)
@@ -142,7 +150,7 @@ func (p *personFinder) titled(i int) *chunk {
 		return p.office(start, j, title, &aff, conj)
 	}
 	var past *affiliation
-	if p.formerBefore(start) || p.formerIn(tm.Start, name.start) {
+	if formerSeen || p.formerBefore(start) || p.formerIn(tm.Start, name.start) {
 		// "Former Kenyan President …": Kenya is no longer the side. In Arabic the words
 		// before the title are not the office's: «مثّل لبنان السفير السابق».
 		was := own

@@ -53,6 +53,7 @@ type elem struct {
 	max         int  // eGap
 	slot        Slot // eSlot
 	open        bool // eSlot: the slot also binds open-world actors ({P+})
+	adjOnly     bool // eSlot: items must be adjectives or possessives ({M:adj})
 }
 
 // lit is one literal token: its folded form, matched whole or as a prefix.
@@ -154,16 +155,12 @@ func (r *Rule) compile(words wordLists) error {
 				return fmt.Errorf("gap %q: want ~1 … ~12", f)
 			}
 			r.elems = append(r.elems, elem{kind: eGap, max: n})
-		case strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}") && (len(f) == 3 || len(f) == 4 && f[2] == '+'):
-			s := Slot(f[1])
-			if !r.Kind.allows(s) {
-				return fmt.Errorf("slot %s not allowed for relation %s (allowed: %v)", f, r.Kind, ruleKinds[r.Kind])
+		case strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}") && len(f) >= 3:
+			e, err := parseSlot(f, r.Kind)
+			if err != nil {
+				return err
 			}
-			open := len(f) == 4
-			if open && !s.holdsActors() {
-				return fmt.Errorf("slot %s: only lists of actors take open-world names", f)
-			}
-			r.elems = append(r.elems, elem{kind: eSlot, slot: s, open: open})
+			r.elems = append(r.elems, e)
 		default:
 			e := elem{kind: eLit}
 			if strings.HasPrefix(f, "[") && strings.HasSuffix(f, "]") {
@@ -206,4 +203,30 @@ func literalSeq(alt string) []lit {
 		}
 	}
 	return seq
+}
+
+// parseSlot reads a slot element: "{M}", "{P+}" (open-world actors too) or "{M:adj}"
+// (states only as an adjective or a possessive: "Qatari mediation", "Qatar's
+// mediation", not "Kenya mediation", which is mediation in Kenya).
+func parseSlot(f string, k RuleKind) (elem, error) {
+	body := f[1 : len(f)-1]
+	e := elem{kind: eSlot, slot: Slot(body[0])}
+	for _, mod := range strings.Split(body[1:], ":") {
+		switch mod {
+		case "":
+		case "+":
+			e.open = true
+		case "adj":
+			e.adjOnly = true
+		default:
+			return e, fmt.Errorf("slot %s: unknown modifier %q (+ or :adj)", f, mod)
+		}
+	}
+	if !k.allows(e.slot) {
+		return e, fmt.Errorf("slot %s not allowed for relation %s (allowed: %v)", f, k, ruleKinds[k])
+	}
+	if (e.open || e.adjOnly) && !e.slot.holdsActors() {
+		return e, fmt.Errorf("slot %s: only lists of actors take modifiers", f)
+	}
+	return e, nil
 }
