@@ -146,6 +146,23 @@ func (p *personFinder) titled(i int) *chunk {
 	// senior adviser for Africa".
 	loose := j == 0 || p.toks[j-1].Arabic || !p.d.x.words.has("en", listPortfolio, p.toks[j-1].Norm)
 	name, end := p.name(j, loose)
+	if name == nil && !tm.Arabic {
+		// "Norwegian Minister for International Development, Erik Solheim": the
+		// portfolio's words, a comma, then the name.
+		k := j
+		for k < len(p.toks) && k < j+6 && (capWord(p.toks[k]) || p.toks[k].IsPunct("&") || p.toks[k].Norm == "and" || p.toks[k].Norm == "of") && !loose {
+			k++
+		}
+		if k < len(p.toks) && p.toks[k].IsPunct(",") {
+			// A person the lexicon knows is read on its own, with its side.
+			if n2, e2 := p.name(k+1, true); n2 != nil && n2.entry == nil && e2-n2.start >= 2 {
+				name, end = n2, e2
+				if (title.Kind == "envoy" || title.Kind == "diplomat") && pre.side() == nil {
+					aff.state = nil // "the Special Envoy … for Yemen, Hans Grundberg": Yemen is the portfolio
+				}
+			}
+		}
+	}
 	if name == nil {
 		return p.office(start, j, title, &aff, conj)
 	}
@@ -164,6 +181,8 @@ func (p *personFinder) titled(i int) *chunk {
 		// "Former Kenyan President Uhuru Kenyatta, a member of the AU panel,".
 		if _, aff2, end2, ok := p.apposition(end); ok && aff2.side() != nil {
 			aff, end = aff2, end2
+		} else if aff2, end2, ok := p.sideAfterName(end); ok {
+			aff, end = aff2, end2 // "Ambassador Johan Verbeke of the UN", «عماد العليمي عن حماس»
 		}
 	}
 	c := p.personChunk(start, end, name, title, &aff, "person.title", past)
@@ -335,6 +354,9 @@ func (p *personFinder) nextMention(j, n int) int {
 func (p *personFinder) named(i int) *chunk {
 	name, end := p.name(i, false)
 	if name == nil {
+		name, end = p.nameBeforeRole(i)
+	}
+	if name == nil {
 		return nil
 	}
 	var aff affiliation
@@ -342,6 +364,9 @@ func (p *personFinder) named(i int) *chunk {
 	// Apposition: "Hakan Fidan, Turkey's foreign minister," / "فيدان، وزير الخارجية التركي،"
 	if t, a, e, ok := p.apposition(end); ok {
 		title, aff, end = t, a, e
+	} else if a, e, ok := p.sideAfterName(end); ok && name.entry == nil {
+		aff, end = a, e // "Ketumule Masire (Botswana)", «خالد البطش عن الجهاد الإسلامي»
+		name.given = true
 	}
 	if name.entry == nil && !name.given && title == nil && !name.surname {
 		return nil
@@ -356,6 +381,68 @@ func (p *personFinder) named(i int) *chunk {
 	return p.personChunk(i, end, name, title, &aff, name.how, nil)
 }
 
+// nameBeforeRole reads a capitalised English name the lexicon does not know and that
+// no known first name leads, when a title in apposition or a side in parentheses
+// follows it ("Pancrace Cimpaye, spokesman", "Ketumule Masire (Botswana)").
+func (p *personFinder) nameBeforeRole(i int) (*nameSpan, int) {
+	t := p.toks[i]
+	if t.Arabic || t.Kind != text.Word || !t.Cap || t.Upper || p.d.x.words.has("en", listStop, t.Norm) {
+		return nil, i
+	}
+	end := p.latinName(i)
+	if end-i < 2 || end-i > 4 || p.bodyName(i, end) {
+		return nil, i
+	}
+	if _, _, _, ok := p.apposition(end); !ok {
+		if _, _, ok := p.sideAfterName(end); !ok || !p.toks[end].IsPunct("(") {
+			return nil, i
+		}
+	}
+	return &nameSpan{start: i, end: end, how: "person.name-role"}, end
+}
+
+// sideAfterName reads the side named right after a person's name: "(Botswana)", "of
+// the UN", «عن حماس». It returns what it says the person serves and the token after it.
+func (p *personFinder) sideAfterName(end int) (affiliation, int, bool) {
+	var aff affiliation
+	if end+1 >= len(p.toks) {
+		return aff, end, false
+	}
+	t := p.toks[end]
+	k := end + 1
+	switch {
+	case t.IsPunct("("):
+	case !t.Arabic && (t.Norm == "of" || t.Norm == "from"):
+		if p.toks[k].Norm == "the" && k+1 < len(p.toks) {
+			k++
+		}
+	case t.Arabic && (t.Norm == "عن" || t.Norm == "من"):
+	default:
+		return aff, end, false
+	}
+	m, ok := p.mention(k)
+	e := m.Entry()
+	if !ok || e == nil || e.Class != lexicon.Country && e.Class != lexicon.Organization {
+		return aff, end, false
+	}
+	next := m.End
+	if t.IsPunct("(") {
+		if next >= len(p.toks) || !p.toks[next].IsPunct(")") {
+			return aff, end, false
+		}
+		next++
+	}
+	aff.take(e)
+	return aff, next, true
+}
+
+// bodyName reports whether capitalised words [i, end) name a body, not a person:
+// their last word heads a body's name ("Crisis Management Initiative", "Democratic
+// Unionist Party").
+func (p *personFinder) bodyName(i, end int) bool {
+	return end > i && p.d.x.words.has("en", listOrgHead, p.toks[end-1].Norm)
+}
+
 // apposition reads a title in apposition after a name ending at token end: ",
 // [a|an|the] [AFFILIATION] TITLE [affiliation words] [, BODY]" ("Hakan Fidan,
 // Turkey's foreign minister", "Jean Mbala, an M23 spokesman", «فيدان، وزير الخارجية
@@ -363,7 +450,8 @@ func (p *personFinder) named(i int) *chunk {
 // after them.
 func (p *personFinder) apposition(end int) (*lexicon.Entry, affiliation, int, bool) {
 	var aff affiliation
-	if end >= len(p.toks) || !p.toks[end].IsPunct(",") {
+	// ", TITLE" or a spaced dash: "Jendayi Frazer - the top U.S. diplomat for Africa -"
+	if end >= len(p.toks) || !p.toks[end].IsPunct(",") && !(p.toks[end].IsPunct("-") && p.toks[end].SpaceBefore) {
 		return nil, aff, end, false
 	}
 	k := end + 1
@@ -378,8 +466,8 @@ func (p *personFinder) apposition(end int) (*lexicon.Entry, affiliation, int, bo
 		}
 	}
 	tm, ok := p.isTitle(k)
-	if !ok || tm.Entries[0].Kind == "honorific" {
-		return nil, aff, end, false
+	if !ok || tm.Entries[0].Kind == "honorific" || tm.Conj && k == end+1 {
+		return nil, aff, end, false // «أبي أحمد، والسفير الأمريكي»: a conjunction starts the next person
 	}
 	aff = pre
 	end = p.afterTitle(p.bodyInTitle(tm, &aff), &aff)
@@ -466,6 +554,9 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 			}
 		}
 	}
+	if !t.Arabic && (p.bodyName(i, end) || i > 0 && p.toks[i-1].IsPunct("/")) {
+		return nil, i // "the Crisis Management Initiative"; "REUTERS/Mike Segar", a photo credit
+	}
 	words := 0
 	for _, tk := range p.toks[i:end] {
 		if tk.Kind == text.Word && !isInitial(tk) {
@@ -482,7 +573,7 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 	if first.Arabic {
 		first.Norm = firstStem(first.Norm, p.d.lx)
 	}
-	given := p.d.lx.IsGivenName(first.Norm)
+	given := p.d.lx.IsGivenName(first.Norm) || end > i+1 && p.d.lx.IsGivenName(first.Norm+" "+p.toks[i+1].Norm)
 	// A lone word is a person only as the surname of someone named before.
 	if words == 1 {
 		if ent := p.d.surnames[p.toks[end-1].Norm]; ent != nil && p.d.seen[ent] && p.toks[i].Norm == p.toks[end-1].Norm {
@@ -721,7 +812,7 @@ func (p *personFinder) personChunk(start, end int, name *nameSpan, title *lexico
 	case name.entry != nil:
 		ent = d.entityFor(name.entry, ev)
 	default:
-		ent = d.namedEntity(KindPerson, d.span(p.si, name.start, name.end), ev)
+		ent = d.namedEntity(KindPerson, personName(d.span(p.si, name.start, name.end), p.toks[name.start], d.lx), ev)
 	}
 	if name.entity == nil {
 		d.rememberSurname(ent, p.si, name.start, name.end)
@@ -820,4 +911,13 @@ func (d *doc) notePerson(ent *Entity, info *personInfo, ev Evidence, entry *lexi
 	if pf.former == nil {
 		pf.former = info.former
 	}
+}
+
+// personName is the name of a person the lexicon does not know as written, without
+// a conjunction glued to its first word («وعماد العليمي» is عماد العليمي).
+func personName(written string, first text.Token, lx *lexicon.Lexicon) string {
+	if !first.Arabic || firstStem(first.Norm, lx) == first.Norm {
+		return written
+	}
+	return stripConj(written)
 }

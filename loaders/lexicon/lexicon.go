@@ -93,7 +93,8 @@ func (lx *Lexicon) Entry(id string) *Entry { return lx.lookup(id) }
 // Entries returns all entries in load order.
 func (lx *Lexicon) Entries() []*Entry { return lx.order }
 
-// IsGivenName reports whether the folded word is a known first name.
+// IsGivenName reports whether the folded word is a known first name, or the folded
+// words of a compound one joined by a space ("عبد السلام").
 func (lx *Lexicon) IsGivenName(folded string) bool { return lx.given[folded] }
 
 // Files lists the files the lexicon was read from.
@@ -401,16 +402,33 @@ func loadTitle(lx *Lexicon, r Row, builtin bool) error {
 	}, builtin)
 }
 
+// loadGivenName registers a row's first names. A compound name (عبد السلام, Salah
+// al-Din) registers as a whole, its words joined by a space, and its first word
+// alone unless that word only links a name (عبد, Abdel): "السلام" and "الدين" are
+// words, not names.
 func loadGivenName(lx *Lexicon, r Row, _ bool) error {
 	for _, n := range append(r.List("en"), r.List("ar")...) {
+		var words []string
 		for _, t := range text.Tokenize(n) {
 			if t.Kind == text.Word {
-				lx.given[t.Norm] = true
+				words = append(words, t.Norm)
+			}
+		}
+		switch {
+		case len(words) == 1:
+			lx.given[words[0]] = true
+		case len(words) > 1:
+			lx.given[strings.Join(words, " ")] = true
+			if !nameLinks[words[0]] {
+				lx.given[words[0]] = true
 			}
 		}
 	}
 	return nil
 }
+
+// nameLinks are first words of compound first names that are no name alone.
+var nameLinks = map[string]bool{"عبد": true, "ابو": true, "abd": true, "abdel": true, "abdul": true, "abdal": true, "abu": true, "abou": true}
 
 // normRef trims a reference to another entry (an ISO code or an id).
 func normRef(s string) string { return strings.TrimSpace(s) }
