@@ -132,6 +132,11 @@ func (p *personFinder) titled(i int) *chunk {
 			}
 		}
 	}
+	if tm.Arabic && own.side() == nil && pre.side() == nil && pronounSuffixed(p.toks[tm.End-1].Text) {
+		// «وزير خارجيتها وليد المعلم», «رئيس وزرائه حسن علي خيري»: "its" foreign
+		// minister, of the state or body named just before.
+		own.take(p.antecedent(start))
+	}
 	aff := pre
 	switch {
 	case pre.side() == nil:
@@ -738,7 +743,7 @@ func (p *personFinder) arabicName(i int) int {
 		if j > i && p.startsMention(j) {
 			break
 		}
-		if p.isStop(t, j == i) {
+		if p.isStop(t, j == i) && !p.nameAli(j, i) {
 			break
 		}
 		if isInitial(t) || j > i && j+1 < len(p.toks) && p.d.x.words.has("ar", listInitial, t.Norm) && !p.isStop(p.toks[j+1], false) {
@@ -920,4 +925,50 @@ func personName(written string, first text.Token, lx *lexicon.Lexicon) string {
 		return written
 	}
 	return stripConj(written)
+}
+
+// pronounSuffixed reports whether an Arabic word as written ends with a possessive
+// pronoun (ـها، ـه، ـهم، ـهما), not a ta marbuta.
+func pronounSuffixed(w string) bool {
+	for _, suf := range []string{"هما", "هم", "ها", "ه"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// antecedent returns the state or body named last before token i of the sentence,
+// or in the sentence before: what an Arabic possessive pronoun refers to.
+func (p *personFinder) antecedent(i int) *lexicon.Entry {
+	for _, si := range []int{p.si, p.si - 1} {
+		if si < 0 {
+			break
+		}
+		var last *lexicon.Entry
+		for _, m := range p.d.mentions[si] {
+			if si == p.si && m.Start >= i {
+				break
+			}
+			if e := m.Entry(); e != nil && (e.Class == lexicon.Country || e.Class == lexicon.Organization) && m.Form == lexicon.FormName {
+				last = e
+			}
+		}
+		if last != nil {
+			return last
+		}
+	}
+	return nil
+}
+
+// nameAli reports whether the word at j, inside a name that starts at i, is the name
+// علي (Ali) rather than the preposition على, which folding alef maqsura makes it
+// look like: a name word follows it («حسن علي خيري»), not a definite noun or a
+// function word («وقع حسن على الاتفاق»).
+func (p *personFinder) nameAli(j, i int) bool {
+	if j == i || p.toks[j].Norm != "علي" || j+1 >= len(p.toks) {
+		return false
+	}
+	next := p.toks[j+1]
+	return next.Arabic && next.Kind == text.Word && !hasArticle(next.Norm) && !p.isStop(next, false)
 }
