@@ -29,16 +29,16 @@ func (f Form) String() string {
 
 // candidate is one lexicon name, tokenised and folded.
 type candidate struct {
-	entry     *Entry
-	toks      []string
-	arabic    bool
-	form      Form
-	acronym   bool // match only when written in capitals
-	capFirst  bool // English: the text must capitalise the first word
+	entry    *Entry
+	toks     []string
+	arabic   bool
+	form     Form
+	acronym  bool // match only when written in capitals
+	capFirst bool // English: the text must capitalise the first word
 	// capRest lists the later words the text must capitalise too: those a
 	// generated English name capitalises ("Long Beach" is no "long beach").
-	capRest []int
-	gen     bool // a generated name: never a part of a hyphenated word
+	capRest   []int
+	gen       bool // a generated name: never a part of a hyphenated word
 	ambiguous bool
 	surface   string // the name as the lexicon writes it
 }

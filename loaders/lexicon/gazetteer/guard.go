@@ -24,8 +24,8 @@ var calendarWords = strings.Fields("january february march april may june july a
 type risk struct {
 	words   map[string]bool // folded lower-case dictionary words, months, weekdays
 	arWords map[string]bool // folded Arabic dictionary stems (hunspell-ar)
-	people map[string]int  // folded word → number of Phoenix people whose name holds it
-	base   *lexicon.Lexicon
+	people  map[string]int  // folded word → number of Phoenix people whose name holds it
+	base    *lexicon.Lexicon
 }
 
 // loadWords reads a word list (one word a line) and keeps its lower-case entries,
