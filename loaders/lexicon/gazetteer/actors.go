@@ -165,8 +165,11 @@ func (im *importer) genericPhrase(name string) bool {
 // orgNames cases a record's phrases and keeps those that can name an
 // organisation: a one-word name only as an acronym, marked ambiguous when it is
 // also an English word or a given name (CARE, AMAL).
-func (im *importer) orgNames(a Actor) []string {
-	var out []string
+//
+// Phoenix lists a group's leaders among its names (JOSEPH_KONY under the Lord's
+// Resistance Army): phrases that read as a person's name are returned apart, in
+// people, to become people of that organisation.
+func (im *importer) orgNames(a Actor) (out, people []string) {
 	seen := map[string]bool{}
 	add := func(n string) {
 		ws := words(n)
@@ -186,14 +189,26 @@ func (im *importer) orgNames(a Actor) []string {
 		seen[k] = true
 		out = append(out, n)
 	}
-	for _, p := range a.Names {
+	for i, p := range a.Names {
+		if i > 0 && im.personPhrase(p) {
+			people = append(people, p)
+			continue
+		}
 		name, aliases := NaturalCase(p, Casing{Acronyms: im.acronyms})
 		add(name)
 		for _, al := range aliases {
 			add(al)
 		}
 	}
-	return out
+	return out, people
+}
+
+// personPhrase reports whether a phrase reads as a person's name: two to four
+// words, nothing of an organisation's, a given name first.
+func (im *importer) personPhrase(p string) bool {
+	name, _ := NaturalCase(p, Casing{Person: true})
+	ws := words(name)
+	return len(ws) >= 2 && len(ws) <= 4 && !im.orgLike(p) && (im.base.IsGivenName(ws[0]) || im.firstNames[ws[0]] >= 1)
 }
 
 // orgRows turns the organisations of the International and MilNonState files into
@@ -221,7 +236,14 @@ func (im *importer) orgRows(files ...[]Actor) [][]string {
 }
 
 func (im *importer) orgRow(a Actor, code, kind string) []string {
-	names := im.orgNames(a)
+	names, people := im.orgNames(a)
+	defer func() {
+		if o := im.codeOrgOf(names); o != nil {
+			for _, p := range people {
+				im.members = append(im.members, member{phrase: p, org: o})
+			}
+		}
+	}()
 	// A hand-written organisation holding one of the record's names of several
 	// words is this one; an acronym alone proves nothing (JEM is a Sudanese
 	// movement and a Pakistani group).
@@ -268,6 +290,22 @@ func (im *importer) orgRow(a Actor, code, kind string) []string {
 	}
 	im.orgName[o.id] = free[0]
 	return []string{o.id, kind, join(free), country}
+}
+
+// member is a person Phoenix lists among an organisation's names.
+type member struct {
+	phrase string
+	org    *owner
+}
+
+// codeOrgOf returns the entry that now holds the first of names, if any.
+func (im *importer) codeOrgOf(names []string) *owner {
+	for _, n := range names {
+		if o := im.taken.name(n); o != nil && o.class == string(lexicon.Organization) {
+			return o
+		}
+	}
+	return nil
 }
 
 // sortRows orders rows by their first cell, for stable files.

@@ -36,6 +36,15 @@ func cldrCountries() map[string][2]string {
 // prose: "Korea, Republic of", "Bolivia (Plurinational State of)".
 func catalogueForm(n string) bool { return strings.ContainsAny(n, ",،()[]") }
 
+// prose returns an iso-codes name, or "" for a catalogue form. CLDR's names are
+// kept as they are ("Myanmar (Burma)"), as the lexicon always had them.
+func prose(n string) string {
+	if catalogueForm(n) {
+		return ""
+	}
+	return n
+}
+
 // countryRows gives every country its CLDR names and iso-codes' short and official
 // names in English and Arabic. A name another entry already holds is left out;
 // names of the hand-written row with the same code are repeated harmlessly (the
@@ -61,8 +70,8 @@ func (im *importer) countryRows(iso []ISOCountry) [][]string {
 	var rows [][]string
 	for _, code := range sorted {
 		c, iso := cldr[code], byCode[code]
-		en := im.keepNames(code, c[0], iso.Name, iso.OfficialName)
-		ar := im.keepNames(code, c[1], iso.ArName, iso.ArOfficialName)
+		en := im.keepNames(code, c[0], prose(iso.Name), prose(iso.OfficialName))
+		ar := im.keepNames(code, c[1], prose(iso.ArName), prose(iso.ArOfficialName))
 		if len(en) == 0 || len(ar) == 0 {
 			continue // no name in one language: not a country parley can name
 		}
@@ -74,14 +83,13 @@ func (im *importer) countryRows(iso []ISOCountry) [][]string {
 	return rows
 }
 
-// keepNames drops empty names, catalogue forms, repeats and names another entry
-// holds.
+// keepNames drops empty names, repeats and names another entry holds.
 func (im *importer) keepNames(id string, names ...string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, n := range names {
 		n = strings.TrimSpace(n)
-		if n == "" || catalogueForm(n) || seen[lexicon.NameKey(n)] {
+		if n == "" || seen[lexicon.NameKey(n)] {
 			continue
 		}
 		seen[lexicon.NameKey(n)] = true

@@ -50,6 +50,7 @@ type importer struct {
 	firstNames  map[string]int    // folded first word → Phoenix office holders with it
 	codeOrg     map[string]*owner // Phoenix code → the organisation it stands for
 	orgName     map[string]string // generated organisation id → name
+	members     []member          // people listed among organisations' names
 
 	rows  map[string]int
 	stats map[string]int

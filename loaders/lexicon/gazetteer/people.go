@@ -257,6 +257,11 @@ func (im *importer) peopleRows(files ...[]Actor) [][]string {
 			rows = append(rows, row)
 		}
 	}
+	for _, m := range im.members {
+		if row := im.memberRow(m); row != nil {
+			rows = append(rows, row)
+		}
+	}
 	im.count("people.tsv", len(rows))
 	return rows
 }
@@ -309,4 +314,25 @@ func (im *importer) personRow(p *person) []string {
 	o := &owner{id: im.freeID(schema.Slug(free[0])), class: string(lexicon.Person)}
 	im.taken.add(o, lexicon.Person, free)
 	return []string{o.id, join(free), aff, role}
+}
+
+// memberRow makes a person Phoenix lists among an organisation's names a person
+// of that organisation ("Joseph Kony": Member of the Lord's Resistance Army).
+func (im *importer) memberRow(m member) []string {
+	names := im.personNames(Actor{Names: []string{m.phrase}})
+	if len(names) == 0 || im.handWrittenPerson(names) || im.taken.name(names[0]) != nil || im.taken.node(lexicon.Person, names[0]) != nil {
+		im.dropped("people", "organisation member already named")
+		return nil
+	}
+	orgName := im.orgName[m.org.id]
+	if e := im.base.Entry(m.org.id); e != nil {
+		orgName = e.Name()
+	}
+	if orgName == "" {
+		return nil
+	}
+	o := &owner{id: im.freeID(schema.Slug(names[0])), class: string(lexicon.Person)}
+	im.taken.add(o, lexicon.Person, names[:1])
+	im.stats["people.tsv: members of organisations"]++
+	return []string{o.id, names[0], m.org.id, "Member of the " + strings.TrimPrefix(orgName, "the ")}
 }
