@@ -23,6 +23,10 @@ import (
 	"github.com/parleygraph/parley/schema"
 )
 
+// The generated gazetteers are rebuilt from their sources (see data/README.md,
+// "Regenerating") with:
+//
+//go:generate go run ../../cmd/parley lexicon import --geonames $GEONAMES --phoenix $PHOENIX --out data/generated
 //go:embed data/*.tsv data/generated/*.tsv
 var builtin embed.FS
 
