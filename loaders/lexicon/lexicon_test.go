@@ -639,3 +639,38 @@ func TestBuildingCity(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoad measures the start-up cost of the built-in lexicon, generated
+// gazetteers included.
+func BenchmarkLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMatch measures matching the lexicon against the project's sample
+// articles, one article per iteration.
+func BenchmarkMatch(b *testing.B) {
+	lx, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	files, _ := filepath.Glob("../../testdata/articles/*")
+	if len(files) == 0 {
+		b.Fatal("no sample articles")
+	}
+	var docs [][]text.Token
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, text.Tokenize(string(data)))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		lx.Match(docs[i%len(docs)])
+	}
+}
