@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -35,6 +36,16 @@ func newLexiconCmd(opt *options) *cobra.Command {
 				} else {
 					warns++
 				}
+			}
+			// The files read, generated gazetteers included, with the entries each
+			// defined (an entry counts for the first file that names it).
+			perFile := map[string]int{}
+			for _, e := range lx.Entries() {
+				file, _, _ := strings.Cut(e.Source, ":")
+				perFile[file]++
+			}
+			for _, f := range lx.Files() {
+				fmt.Fprintf(out, "%s: %d entries\n", f, perFile[f])
 			}
 			fmt.Fprintf(out, "%d entries from %d files, %d rules: %d errors, %d warnings\n",
 				len(lx.Entries()), len(lx.Files()), len(x.Rules()), errs, warns)
