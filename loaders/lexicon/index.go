@@ -344,7 +344,7 @@ func capsOK(c *candidate, toks []text.Token, i int) bool {
 }
 
 // inCompound reports whether toks[i:end] is glued by a hyphen to a word before or
-// after it: "Montana" in "Crans-Montana" is not the town of Montana.
+// after it: "Zurich" in "Zurich-based" or "Neu-Zurich" is not the city itself.
 func inCompound(toks []text.Token, i, end int) bool {
 	glued := func(j int) bool { // toks[j] is a hyphen joining its neighbours
 		return j > 0 && j+1 < len(toks) && toks[j].IsPunct("-") && !toks[j].SpaceBefore && !toks[j+1].SpaceBefore

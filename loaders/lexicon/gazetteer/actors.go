@@ -18,7 +18,9 @@ revolutionary national international united world islamic people's peoples actio
 guerrillas secretariat board authority ministry department service services company corporation inc ltd news radio
 television times post press church mosque university school hospital trust watch institution project initiative
 campaign conference forum partnership panel council's commando commandos battalion battalions legion warriors
-fighters martyrs defenders defense defence guard guards sons soldiers tigers youth students workers`)
+fighters martyrs defenders defense defence guard guards sons soldiers tigers youth students workers club liga
+jaish jaysh jabhat jabha harakat haraka hizb hezb liwa kataib katibat saraya ansar jamaat jamaa jemaah tanzim
+lashkar tehreek tehrik mujahideen mujahidin fedayeen`)
 
 // genericWords, after a name the lexicon knows, make a phrase a role or a part of
 // that entry, not an organisation of its own: "UN envoy", "U.N. monitor", "UN
@@ -166,8 +168,8 @@ func (im *importer) genericPhrase(name string) bool {
 // organisation: a one-word name only as an acronym, marked ambiguous when it is
 // also an English word or a given name (CARE, AMAL).
 //
-// Phoenix lists a group's leaders among its names (JOSEPH_KONY under the Lord's
-// Resistance Army): phrases that read as a person's name are returned apart, in
+// Phoenix lists a group's leaders among its names (a commander's name among an
+// armed group's synonyms): phrases that read as a person's name are returned apart, in
 // people, to become people of that organisation.
 func (im *importer) orgNames(a Actor) (out, people []string) {
 	seen := map[string]bool{}
@@ -208,7 +210,8 @@ func (im *importer) orgNames(a Actor) (out, people []string) {
 func (im *importer) personPhrase(p string) bool {
 	name, _ := NaturalCase(p, Casing{Person: true})
 	ws := words(name)
-	return len(ws) >= 2 && len(ws) <= 4 && !im.orgLike(p) && (im.base.IsGivenName(ws[0]) || im.firstNames[ws[0]] >= 1)
+	return len(ws) >= 2 && len(ws) <= 4 && !im.orgLike(p) && !lowerWords[ws[0]] &&
+		(im.base.IsGivenName(ws[0]) || im.firstNames[ws[0]] >= 2)
 }
 
 // orgRows turns the organisations of the International and MilNonState files into
@@ -244,12 +247,12 @@ func (im *importer) orgRow(a Actor, code, kind string) []string {
 			}
 		}
 	}()
-	// A hand-written organisation holding one of the record's names of several
-	// words is this one; an acronym alone proves nothing (JEM is a Sudanese
-	// movement and a Pakistani group).
+	// A hand-written organisation holding one of the record's names is this one,
+	// unless that name is an acronym: an acronym alone proves nothing (two groups
+	// of two countries often share one).
 	var same *owner
 	for _, n := range names {
-		if o := im.taken.name(n); o != nil && !o.generated && o.class == string(lexicon.Organization) && len(words(n)) > 1 {
+		if o := im.taken.name(n); o != nil && !o.generated && o.class == string(lexicon.Organization) && !im.acronymOf(o, n) {
 			same = o
 			break
 		}
@@ -290,6 +293,23 @@ func (im *importer) orgRow(a Actor, code, kind string) []string {
 	}
 	im.orgName[o.id] = free[0]
 	return []string{o.id, kind, join(free), country}
+}
+
+// acronymOf reports whether the hand-written entry o writes the name n as an
+// acronym (all in capitals).
+func (im *importer) acronymOf(o *owner, n string) bool {
+	e := im.base.Entry(o.id)
+	if e == nil {
+		return false
+	}
+	k := lexicon.NameKey(n)
+	for _, x := range append(append([]string(nil), e.En...), e.Ar...) {
+		if lexicon.NameKey(x) == k {
+			x = strings.TrimSuffix(x, "?")
+			return x == strings.ToUpper(x) && x != strings.ToLower(x)
+		}
+	}
+	return false
 }
 
 // member is a person Phoenix lists among an organisation's names.

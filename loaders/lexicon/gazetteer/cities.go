@@ -47,7 +47,8 @@ func cleanArabic(s string) string {
 func (im *importer) cityRows(cities []City, en, ar map[string]string) [][]string {
 	sort.SliceStable(cities, func(i, j int) bool { return cities[i].Population > cities[j].Population })
 	// Regions (GeoNames' first-level divisions) by name: a town named after
-	// another country's province (Ontario, California) is not what news means.
+	// another country's province (a US town named like a Canadian province) is
+	// not what news means.
 	regions := map[string]map[string]bool{}
 	for _, c := range cities {
 		k := lexicon.NameKey(c.Admin1Name)

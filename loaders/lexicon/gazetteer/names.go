@@ -24,8 +24,8 @@ var lowerWords = map[string]bool{
 }
 
 // NaturalCase turns a Phoenix phrase written in capitals with underscores
-// ("KOFI_ANNAN_", "ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_") into the name as news writes
-// it ("Kofi Annan", "Aden Abyan Islamic Army") and returns the acronyms given in
+// ("TRYGVE_LIE_", "ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_") into the name as news writes
+// it ("Trygve Lie", "Aden Abyan Islamic Army") and returns the acronyms given in
 // parentheses as aliases ("AAIA"). Acronyms stay in capitals: words with a dot or a
 // digit (U.N., M23), words of c.Acronyms, two-letter words that are no particle
 // (UN, EU), and for organisations words without a vowel (PKK) and a name that is

@@ -305,7 +305,7 @@ func (im *importer) personRow(p *person) []string {
 	}
 	// Only an office still held when the dictionaries were last revised (an open
 	// range) makes a side: news often names former leaders who mediate in their
-	// own right (Ahtisaari, Mkapa), and a past office would make them their
+	// own right (Obasanjo, Carter), and a past office would make them their
 	// state's. The role text keeps the past office.
 	aff := ""
 	if side != nil && open {
@@ -317,7 +317,7 @@ func (im *importer) personRow(p *person) []string {
 }
 
 // memberRow makes a person Phoenix lists among an organisation's names a person
-// of that organisation ("Joseph Kony": Member of the Lord's Resistance Army).
+// of that organisation ("Member of the Aden Abyan Islamic Army").
 func (im *importer) memberRow(m member) []string {
 	names := im.personNames(Actor{Names: []string{m.phrase}})
 	if len(names) == 0 || im.handWrittenPerson(names) || im.taken.name(names[0]) != nil || im.taken.node(lexicon.Person, names[0]) != nil {

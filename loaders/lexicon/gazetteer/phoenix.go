@@ -11,7 +11,7 @@ import (
 // Actor is one record of a Phoenix (PETRARCH/TABARI) actor dictionary: a primary
 // phrase, its synonyms and its codes, each code possibly bounded by dates.
 type Actor struct {
-	Names []string // phrases as written, primary first ("KOFI_ANNAN_")
+	Names []string // phrases as written, primary first ("TRYGVE_LIE_")
 	Roles []Role
 	Line  int // line of the primary phrase
 }
