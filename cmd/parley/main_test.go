@@ -235,4 +235,7 @@ func TestLexiconCheck(t *testing.T) {
 	if !strings.Contains(out, " 0 errors") {
 		t.Fatalf("lexicon check:\n%s", out)
 	}
+	if !strings.Contains(out, "lexicon/data/generated/places.tsv: ") {
+		t.Errorf("lexicon check does not list the generated files:\n%s", out)
+	}
 }

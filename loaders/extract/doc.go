@@ -221,7 +221,14 @@ func (d *doc) resolveAmbiguous() {
 			var best *lexicon.Entry
 			bestScore, tie := 0, false
 			for _, e := range m.Entries {
-				switch s := related(e); {
+				s := related(e)
+				if e.Generated && !sure[e] {
+					// A gazetteer's ambiguous name (a city called like a word or a
+					// person) needs more than its country in the article: the
+					// place named plainly elsewhere, or a locative before it.
+					s = 0
+				}
+				switch {
 				case s > bestScore:
 					best, bestScore, tie = e, s, false
 				case s == bestScore && s > 0:
@@ -244,10 +251,17 @@ func (d *doc) resolveAmbiguous() {
 // جدة) stands after a word of the "locative" list ("في", "إلى", "من", «منبر»,
 // «جولتي») or a verb of hosting, where the word reading is unlikely; "مسقط رأسه"
 // (his birthplace) is the idiom that still is not a place.
+//
+// For a generated place, English locatives count too ("in Nice", "near Reading"),
+// and the name must not be a possessive ("in Jackson's view").
 func (d *doc) locative(si int, m lexicon.Mention) bool {
 	toks := d.sents[si].Tokens
-	if !m.Arabic || m.Entries[0].Class != lexicon.Place || m.Start == 0 {
+	e := m.Entries[0]
+	if e.Class != lexicon.Place || m.Start == 0 {
 		return false
+	}
+	if !m.Arabic {
+		return e.Generated && d.x.words.has("en", listLocative, toks[m.Start-1].Norm) && !toks[m.End-1].Possessive
 	}
 	switch prev := toks[m.Start-1]; {
 	case d.x.words.hasStem("ar", listLocative, prev):

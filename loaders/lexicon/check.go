@@ -19,7 +19,11 @@ func (p Problem) String() string { return fmt.Sprintf("%s: %s: %s", p.Where, p.S
 // ambiguous), duplicates within an entry, references to unknown entries, entries
 // without an English or Arabic name, and two entries that would share a node IRI.
 func (lx *Lexicon) Check() []Problem {
-	var out []Problem
+	out := append([]Problem(nil), lx.yielded...)
+	for _, f := range lx.stale {
+		out = append(out, Problem{Severity: "warning", Where: f, Message: "made from other hand-written files than these: " +
+			"generated names that clash with hand-written ones are dropped at every start; run `parley lexicon import` again"})
+	}
 	add := func(sev string, e *Entry, format string, args ...any) {
 		out = append(out, Problem{Severity: sev, Where: e.Source, Message: fmt.Sprintf(format, args...)})
 	}
@@ -54,10 +58,12 @@ func (lx *Lexicon) Check() []Problem {
 		names(e.EnAdj, "en", false)
 		names(e.Ar, "ar", false)
 		names(e.ArNisba, "ar", true)
-		if len(e.En) == 0 {
+		// Generated entries have what their source has (Phoenix is English only):
+		// a warning each would bury the ones about hand-written entries.
+		if len(e.En) == 0 && !e.Generated {
 			add("warning", e, "%s has no English name", e.ID)
 		}
-		if len(e.Ar) == 0 {
+		if len(e.Ar) == 0 && !e.Generated {
 			add("warning", e, "%s has no Arabic name", e.ID)
 		}
 		for _, ref := range []struct{ what, id string }{

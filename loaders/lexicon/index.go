@@ -29,12 +29,16 @@ func (f Form) String() string {
 
 // candidate is one lexicon name, tokenised and folded.
 type candidate struct {
-	entry     *Entry
-	toks      []string
-	arabic    bool
-	form      Form
-	acronym   bool // match only when written in capitals
-	capFirst  bool // English: the text must capitalise the first word
+	entry    *Entry
+	toks     []string
+	arabic   bool
+	form     Form
+	acronym  bool // match only when written in capitals
+	capFirst bool // English: the text must capitalise the first word
+	// capRest lists the later words the text must capitalise too: those a
+	// generated English name capitalises ("Long Beach" is no "long beach").
+	capRest   []int
+	gen       bool // a generated name: never a part of a hyphenated word
 	ambiguous bool
 	surface   string // the name as the lexicon writes it
 }
@@ -50,25 +54,28 @@ type index struct {
 }
 
 func buildIndex(lx *Lexicon) index {
-	idx := index{names: map[string][]*candidate{}, nisba: map[string][]*candidate{}, persons: map[string][]*Entry{}, personWords: map[string]int{}}
+	n := len(lx.order)
+	idx := index{names: make(map[string][]*candidate, n), nisba: map[string][]*candidate{}, persons: make(map[string][]*Entry, n/2), personWords: map[string]int{}}
 	for _, e := range lx.order {
 		for _, n := range e.En {
-			idx.add(e, n, false, FormName)
+			idx.add(lx, e, n, false, FormName)
 		}
 		for _, n := range e.Ar {
-			idx.add(e, n, true, FormName)
+			idx.add(lx, e, n, true, FormName)
 		}
 		for _, n := range e.EnAdj {
-			idx.add(e, n, false, FormAdj)
+			idx.add(lx, e, n, false, FormAdj)
 		}
 		for _, n := range e.ArNisba {
-			idx.addNisba(e, n)
+			idx.addNisba(lx, e, n)
 		}
-		if e.Class == Person {
+		// A generated person's words do not count: thousands of Phoenix names must
+		// not make a hand-written bare surname ("Witkoff") look shared.
+		if e.Class == Person && !e.Generated {
 			seen := map[string]bool{}
 			for _, n := range append(append([]string(nil), e.En...), e.Ar...) {
 				n, _ = parseName(n)
-				if toks := nameTokens(n); len(toks) >= 2 {
+				if toks := lx.toks(n); len(toks) >= 2 {
 					for _, w := range toks {
 						if !seen[w] {
 							seen[w] = true
@@ -77,10 +84,12 @@ func buildIndex(lx *Lexicon) index {
 					}
 				}
 			}
+		}
+		if e.Class == Person {
 			for _, n := range append(append([]string(nil), e.En...), e.Ar...) {
-				n, _ = parseName(n)
+				n, _ := parseName(n)
 				var words []string
-				for _, w := range nameTokens(n) {
+				for _, w := range lx.toks(n) {
 					if !isInitialWord(w) && w != "-" {
 						words = append(words, w)
 					}
@@ -118,9 +127,9 @@ func nameTokens(n string) []string {
 	return out
 }
 
-func (idx index) add(e *Entry, raw string, arabic bool, form Form) {
+func (idx index) add(lx *Lexicon, e *Entry, raw string, arabic bool, form Form) {
 	n, amb := parseName(raw)
-	toks := nameTokens(n)
+	toks := lx.toks(n)
 	if len(toks) == 0 {
 		return
 	}
@@ -131,18 +140,21 @@ func (idx index) add(e *Entry, raw string, arabic bool, form Form) {
 		r, _ := utf8.DecodeRuneInString(first)
 		c.capFirst = unicode.IsUpper(r)
 		c.acronym = isAcronym(first)
+		if e.Generated || len(e.gen) > 0 && e.gen[lx.key(n)] {
+			c.capRest, c.gen = lx.info(n).caps, true
+		}
 	}
 	// A single-word name of a person whose canonical name has several words is a
 	// bare surname: only good after the full name.
-	if e.Class == Person && form == FormName && len(toks) == 1 && len(e.En) > 0 && len(nameTokens(e.En[0])) > 1 {
+	if e.Class == Person && form == FormName && len(toks) == 1 && len(e.En) > 0 && len(lx.toks(e.En[0])) > 1 {
 		c.form = FormShort
 	}
 	idx.names[toks[0]] = append(idx.names[toks[0]], c)
 }
 
-func (idx index) addNisba(e *Entry, raw string) {
+func (idx index) addNisba(lx *Lexicon, e *Entry, raw string) {
 	n, amb := parseName(raw)
-	toks := nameTokens(n)
+	toks := lx.toks(n)
 	if len(toks) == 0 {
 		return
 	}
@@ -261,7 +273,8 @@ func (lx *Lexicon) matchAt(toks []text.Token, i int) (Mention, bool) {
 		}
 	} else {
 		for _, c := range lx.idx.names[t.Norm] {
-			if c.arabic || !caseOK(c, t) || !rest(toks, i+1, c.toks[1:]) {
+			if c.arabic || !caseOK(c, t) || !rest(toks, i+1, c.toks[1:]) || !capsOK(c, toks, i) ||
+				c.gen && inCompound(toks, i, i+len(c.toks)) {
 				continue
 			}
 			hits = append(hits, hit{c, i + len(c.toks), false, false})
@@ -318,6 +331,25 @@ func caseOK(c *candidate, t text.Token) bool {
 		return t.Cap
 	}
 	return true
+}
+
+// capsOK reports whether the text capitalises the words the candidate needs.
+func capsOK(c *candidate, toks []text.Token, i int) bool {
+	for _, k := range c.capRest {
+		if !toks[i+k].Cap {
+			return false
+		}
+	}
+	return true
+}
+
+// inCompound reports whether toks[i:end] is glued by a hyphen to a word before or
+// after it: "Zurich" in "Zurich-based" or "Neu-Zurich" is not the city itself.
+func inCompound(toks []text.Token, i, end int) bool {
+	glued := func(j int) bool { // toks[j] is a hyphen joining its neighbours
+		return j > 0 && j+1 < len(toks) && toks[j].IsPunct("-") && !toks[j].SpaceBefore && !toks[j+1].SpaceBefore
+	}
+	return glued(i-1) || glued(end)
 }
 
 // rest reports whether toks from i on spell want (folded).

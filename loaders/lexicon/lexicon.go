@@ -5,7 +5,10 @@
 package lexicon
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -14,13 +17,23 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/parleygraph/parley/loaders/text"
 	"github.com/parleygraph/parley/schema"
 )
 
-//go:embed data/*.tsv
+// The generated gazetteers are rebuilt from their sources (see data/README.md,
+// "Regenerating") with:
+//
+//go:generate go run ../../cmd/parley lexicon import --geonames $GEONAMES --phoenix $PHOENIX --out data/generated
+//go:embed data/*.tsv data/generated/*.tsv
 var builtin embed.FS
+
+// GeneratedDir is where, inside data/, `parley lexicon import` writes the
+// gazetteers it builds from public sources (CLDR, iso-codes, GeoNames, Phoenix).
+// They are read after the hand-written files and yield to them: see yieldGenerated.
+const GeneratedDir = "generated"
 
 // Class is what an entry names.
 type Class string
@@ -51,6 +64,13 @@ type Entry struct {
 
 	Flags  map[string]string
 	Source string // file:line of the first row that defined it
+
+	// Generated is set on entries that only the generated gazetteers define. The
+	// extractor trusts their ambiguous names less than hand-written ones.
+	Generated bool
+	// gen holds the keys (see NameKey) of the names generated rows merged into a
+	// hand-written entry (all of a generated entry's names are generated).
+	gen map[string]bool
 }
 
 // Name is the entry's display name: English where known, else Arabic (without the
@@ -85,7 +105,62 @@ type Lexicon struct {
 	given   map[string]bool // folded given names, both scripts
 	idx     index
 	files   []string
+	yielded []Problem // generated names dropped for a hand-written one (see yieldGenerated)
+	stale   []string  // generated files made from other hand-written files than these
+	// memo caches the tokens of each name while the lexicon loads: every name is
+	// keyed, checked and indexed, and tokenising tens of thousands of names once
+	// each is most of the start-up time.
+	memo map[string]nameInfo
 }
+
+// nameInfo is what the loader needs of a name's tokens.
+type nameInfo struct {
+	toks []string // nameTokens
+	caps []int    // capitalised
+}
+
+// info tokenises a name (without its "?") once per load.
+func (lx *Lexicon) info(n string) nameInfo {
+	if ni, ok := lx.memo[n]; ok {
+		return ni
+	}
+	var ni nameInfo
+	k := 0
+	for i, t := range text.Tokenize(n) {
+		if i == 0 && t.Norm == "the" && !t.Arabic {
+			continue
+		}
+		if k > 0 && t.Cap {
+			ni.caps = append(ni.caps, k)
+		}
+		ni.toks = append(ni.toks, t.Norm)
+		k++
+	}
+	if lx.memo != nil {
+		lx.memo[n] = ni
+	}
+	return ni
+}
+
+// toks is nameTokens(n), memoised during Load.
+func (lx *Lexicon) toks(n string) []string { return lx.info(n).toks }
+
+// key is NameKey(raw), with the tokens memoised.
+func (lx *Lexicon) key(raw string) string {
+	prefix := ""
+	if strings.HasPrefix(raw, nisbaPrefix) {
+		prefix, raw = nisbaPrefix, strings.TrimPrefix(raw, nisbaPrefix)
+	}
+	n, _ := parseName(raw)
+	lang := "en:"
+	if text.HasArabic(n) {
+		lang = "ar:"
+	}
+	return prefix + lang + strings.Join(lx.toks(n), " ")
+}
+
+// isGen reports whether a name key of e came from a generated row.
+func (e *Entry) isGen(key string) bool { return e.Generated || e.gen[key] }
 
 // Entry returns the entry with the given id (ISO codes in any case), or nil.
 func (lx *Lexicon) Entry(id string) *Entry { return lx.lookup(id) }
@@ -140,8 +215,42 @@ func stateBody(kind string) bool {
 type fileSpec struct {
 	name string
 	cols []string
-	load func(lx *Lexicon, r Row, builtin bool) error
+	load func(lx *Lexicon, r Row, t tier) error
 }
+
+// DigestLine starts the comment line of a generated file that names the
+// hand-written files it was made from (BaseDigest at import time).
+const DigestLine = "# made from hand-written lexicon "
+
+var baseDigest = sync.OnceValue(func() string {
+	h := sha256.New()
+	for _, s := range specs {
+		data, _ := builtin.ReadFile("data/" + s.name)
+		fmt.Fprintf(h, "%s %d\n", s.name, len(data))
+		h.Write(data)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+})
+
+// BaseDigest identifies the built-in hand-written files: a generated file made
+// from them records it, and the loader then knows no generated name collides with
+// a hand-written one.
+func BaseDigest() string { return baseDigest() }
+
+// madeFrom reports whether a generated file records the digest.
+func madeFrom(data []byte, digest string) bool {
+	return bytes.Contains(data, []byte(DigestLine+digest+"\n"))
+}
+
+// tier is where a row comes from: it decides which row wins when two give one entry
+// different values.
+type tier uint8
+
+const (
+	tierBuiltin   tier = iota // the hand-written files in data/
+	tierGenerated             // data/generated/: adds names, never overrides
+	tierExtra                 // --lexicon directories: add names and fill gaps
+)
 
 var specs = []fileSpec{
 	{"countries.tsv", []string{"code", "en", "ar", "en_adj", "ar_nisba", "capital", "flags"}, loadCountry},
@@ -161,22 +270,50 @@ func FileNames() []string {
 	return out
 }
 
-// Load reads the built-in lexicon, then the files of each extra directory (rows with
-// an existing id add names to that entry), and builds the matching index.
-func Load(extraDirs ...string) (*Lexicon, error) {
-	lx := &Lexicon{entries: map[string]*Entry{}, given: map[string]bool{}}
-	addCLDRCountries(lx)
-	for _, s := range specs {
-		f, err := builtin.Open("data/" + s.name)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		} else if err != nil {
-			return nil, err
-		}
-		err = lx.readFile("lexicon/data/"+s.name, f, s, true)
-		f.Close()
-		if err != nil {
-			return nil, err
+// Load reads the built-in lexicon, then the generated gazetteers, then the files of
+// each extra directory (rows with an existing id add names to that entry), drops
+// the generated names that a hand-written or extra entry also holds, and builds the
+// matching index.
+func Load(extraDirs ...string) (*Lexicon, error) { return load(true, extraDirs) }
+
+// LoadBase reads only the hand-written built-in files: the lexicon that `parley
+// lexicon import` measures generated names against.
+func LoadBase() (*Lexicon, error) { return load(false, nil) }
+
+func load(generated bool, extraDirs []string) (*Lexicon, error) {
+	// Sized for the generated gazetteers (some 20,000 entries, 45,000 names):
+	// growing the maps step by step costs more than filling them.
+	n := 1024
+	if generated {
+		n = 1 << 15
+	}
+	lx := &Lexicon{entries: make(map[string]*Entry, n), given: map[string]bool{}, memo: make(map[string]nameInfo, 2*n)}
+	dirs := []struct {
+		path string
+		t    tier
+	}{{"data/", tierBuiltin}}
+	if generated {
+		dirs = append(dirs, struct {
+			path string
+			t    tier
+		}{"data/" + GeneratedDir + "/", tierGenerated})
+	}
+	current := generated && len(extraDirs) == 0
+	for _, d := range dirs {
+		for _, s := range specs {
+			data, err := builtin.ReadFile(d.path + s.name)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			} else if err != nil {
+				return nil, err
+			}
+			if d.t == tierGenerated && !madeFrom(data, BaseDigest()) {
+				current = false
+				lx.stale = append(lx.stale, "lexicon/"+d.path+s.name)
+			}
+			if err := lx.readFile("lexicon/"+d.path+s.name, bytes.NewReader(data), s, d.t); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for _, dir := range extraDirs {
@@ -196,24 +333,30 @@ func Load(extraDirs ...string) (*Lexicon, error) {
 			} else if err != nil {
 				return nil, fmt.Errorf("lexicon: %w", err)
 			}
-			err = lx.readFile(path, f, s, false)
+			err = lx.readFile(path, f, s, tierExtra)
 			f.Close()
 			if err != nil {
 				return nil, err
 			}
 		}
 	}
+	if !current {
+		// The importer already left out every name the hand-written files hold when
+		// they were these files; otherwise the generated names yield here.
+		lx.yieldGenerated()
+	}
 	lx.idx = buildIndex(lx)
+	lx.memo = nil
 	return lx, nil
 }
 
-func (lx *Lexicon) readFile(name string, r io.Reader, s fileSpec, builtin bool) error {
+func (lx *Lexicon) readFile(name string, r io.Reader, s fileSpec, t tier) error {
 	rows, err := ReadTable(name, r, s.cols)
 	if err != nil {
 		return fmt.Errorf("lexicon: %w", err)
 	}
 	for _, row := range rows {
-		if err := s.load(lx, row, builtin); err != nil {
+		if err := s.load(lx, row, t); err != nil {
 			return fmt.Errorf("lexicon: %s: %w", row.Where(), err)
 		}
 	}
@@ -253,9 +396,11 @@ func parseFlags(r Row) (map[string]string, error) {
 	return flags, nil
 }
 
-// upsert adds e, or merges its names into the entry with the same id. Built-in rows
-// put their names first (they overlay CLDR); extension rows append theirs.
-func (lx *Lexicon) upsert(e *Entry, builtin bool) error {
+// upsert adds e, or merges its names into the entry with the same id. Rows of a
+// later tier append their names; an extension row fills the fields left empty; a
+// generated row adds names only, and one whose id is taken by an entry of another
+// class is skipped (the hand-written entry owns the id).
+func (lx *Lexicon) upsert(e *Entry, t tier) error {
 	if alias := e.Flags["alias_of"]; alias != "" {
 		e.ID = alias
 	}
@@ -267,24 +412,41 @@ func (lx *Lexicon) upsert(e *Entry, builtin bool) error {
 		if len(e.En) == 0 && len(e.Ar) == 0 {
 			return fmt.Errorf("%s: no name in en or ar", e.ID)
 		}
+		e.Generated = t == tierGenerated
 		lx.entries[e.ID] = e
 		lx.order = append(lx.order, e)
 		return nil
 	}
 	if old.Class != e.Class {
+		if t == tierGenerated {
+			return nil
+		}
 		return fmt.Errorf("id %s is already a %s (%s)", e.ID, old.Class, old.Source)
 	}
-	merge := func(dst *[]string, src []string) {
-		if builtin && old.Source == "cldr" {
-			*dst = dedupe(append(append([]string(nil), src...), *dst...))
-		} else {
-			*dst = dedupe(append(*dst, src...))
+	if t == tierGenerated && !old.Generated {
+		// Only names the hand-written entry lacks: its own stay first, as written,
+		// and a generated "?" cannot mark them ambiguous.
+		if old.gen == nil {
+			old.gen = map[string]bool{}
 		}
+		e.En, e.Ar, e.EnAdj = lx.newNames(old, e.En, ""), lx.newNames(old, e.Ar, ""), lx.newNames(old, e.EnAdj, "")
+		e.ArNisba = lx.newNames(old, e.ArNisba, nisbaPrefix)
+		for _, n := range e.names() {
+			old.gen[lx.key(n)] = true
+		}
+	}
+	merge := func(dst *[]string, src []string) { *dst = dedupe(append(*dst, src...)) }
+	if t == tierGenerated && !old.Generated {
+		// The hand-written list stays as written, repeats and all.
+		merge = func(dst *[]string, src []string) { *dst = append(*dst, dedupe(src)...) }
 	}
 	merge(&old.En, e.En)
 	merge(&old.Ar, e.Ar)
 	merge(&old.EnAdj, e.EnAdj)
 	merge(&old.ArNisba, e.ArNisba)
+	if t == tierGenerated && !old.Generated {
+		return nil
+	}
 	for _, f := range []struct {
 		dst *string
 		src string
@@ -292,7 +454,7 @@ func (lx *Lexicon) upsert(e *Entry, builtin bool) error {
 		{&old.Kind, e.Kind}, {&old.Country, e.Country}, {&old.StandsFor, e.StandsFor},
 		{&old.Affiliation, e.Affiliation}, {&old.Role, e.Role}, {&old.Capital, e.Capital}, {&old.City, e.City},
 	} {
-		if f.src != "" && (*f.dst == "" || builtin) {
+		if f.src != "" && (*f.dst == "" || t == tierBuiltin || old.Generated && t != tierGenerated) {
 			*f.dst = f.src
 		}
 	}
@@ -301,10 +463,57 @@ func (lx *Lexicon) upsert(e *Entry, builtin bool) error {
 			old.Flags[k] = v
 		}
 	}
-	if old.Source == "cldr" {
-		old.Source = e.Source
+	if old.Generated && t != tierGenerated {
+		// A hand-written or extension row for a generated entry: it is theirs now.
+		old.Generated, old.Source = false, e.Source
 	}
 	return nil
+}
+
+// names lists every name of the entry: names, adjectives and nisbas.
+func (e *Entry) names() []string {
+	var out []string
+	for _, l := range [][]string{e.En, e.Ar, e.EnAdj} {
+		out = append(out, l...)
+	}
+	for _, n := range e.ArNisba {
+		out = append(out, nisbaPrefix+n)
+	}
+	return out
+}
+
+// nisbaPrefix keeps a nisba's key apart from a name spelt the same.
+const nisbaPrefix = "nisba:"
+
+// newNames returns the names of list (keyed with prefix) that e does not hold yet.
+func (lx *Lexicon) newNames(e *Entry, list []string, prefix string) []string {
+	have := map[string]bool{}
+	for _, n := range e.names() {
+		have[lx.key(n)] = true
+	}
+	var out []string
+	for _, n := range list {
+		if !have[lx.key(prefix+n)] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// NameKey is the key two names must share to be one name for the matcher: the
+// script, then the folded words without a leading "the" and without the "?" mark
+// ("en:united states", "ar:قطر").
+func NameKey(raw string) string {
+	prefix := ""
+	if strings.HasPrefix(raw, nisbaPrefix) {
+		prefix, raw = nisbaPrefix, strings.TrimPrefix(raw, nisbaPrefix)
+	}
+	n, _ := parseName(raw)
+	lang := "en:"
+	if text.HasArabic(n) {
+		lang = "ar:"
+	}
+	return prefix + lang + strings.Join(nameTokens(n), " ")
 }
 
 // dedupe drops names that fold to one already listed; a name marked ambiguous (?)
@@ -328,7 +537,7 @@ func dedupe(in []string) []string {
 	return out
 }
 
-func loadCountry(lx *Lexicon, r Row, builtin bool) error {
+func loadCountry(lx *Lexicon, r Row, t tier) error {
 	code := strings.ToUpper(r.Get("code"))
 	if len(code) != 2 {
 		return fmt.Errorf("country code %q: want two letters", r.Get("code"))
@@ -338,13 +547,15 @@ func loadCountry(lx *Lexicon, r Row, builtin bool) error {
 		return err
 	}
 	return lx.upsert(&Entry{
+		// Deduplicated as they were when CLDR names came first: spellings that fold
+		// alike (Türkiye, Turkiye) are one name.
 		ID: code, Class: Country, Kind: "state",
-		En: r.List("en"), Ar: r.List("ar"), EnAdj: r.List("en_adj"), ArNisba: r.List("ar_nisba"),
+		En: dedupe(r.List("en")), Ar: dedupe(r.List("ar")), EnAdj: dedupe(r.List("en_adj")), ArNisba: dedupe(r.List("ar_nisba")),
 		Capital: r.Get("capital"), Flags: flags, Source: r.Where(),
-	}, builtin)
+	}, t)
 }
 
-func loadOrganization(lx *Lexicon, r Row, builtin bool) error {
+func loadOrganization(lx *Lexicon, r Row, t tier) error {
 	flags, err := parseFlags(r)
 	if err != nil {
 		return err
@@ -357,10 +568,10 @@ func loadOrganization(lx *Lexicon, r Row, builtin bool) error {
 		ID: r.Get("id"), Class: Organization, Kind: kind,
 		En: r.List("en"), Ar: r.List("ar"), EnAdj: r.List("en_adj"), ArNisba: r.List("ar_nisba"),
 		Country: strings.ToUpper(r.Get("country")), Flags: flags, Source: r.Where(),
-	}, builtin)
+	}, t)
 }
 
-func loadPlace(lx *Lexicon, r Row, builtin bool) error {
+func loadPlace(lx *Lexicon, r Row, t tier) error {
 	flags, err := parseFlags(r)
 	if err != nil {
 		return err
@@ -375,10 +586,10 @@ func loadPlace(lx *Lexicon, r Row, builtin bool) error {
 		Country: strings.ToUpper(r.Get("country")), StandsFor: normRef(r.Get("stands_for")),
 		City:  normRef(r.Get("city")),
 		Flags: flags, Source: r.Where(),
-	}, builtin)
+	}, t)
 }
 
-func loadPerson(lx *Lexicon, r Row, builtin bool) error {
+func loadPerson(lx *Lexicon, r Row, t tier) error {
 	flags, err := parseFlags(r)
 	if err != nil {
 		return err
@@ -388,10 +599,10 @@ func loadPerson(lx *Lexicon, r Row, builtin bool) error {
 		En: r.List("en"), Ar: r.List("ar"),
 		Affiliation: normRef(r.Get("affiliation")), Role: r.Get("role"),
 		Flags: flags, Source: r.Where(),
-	}, builtin)
+	}, t)
 }
 
-func loadTitle(lx *Lexicon, r Row, builtin bool) error {
+func loadTitle(lx *Lexicon, r Row, t tier) error {
 	kind := r.Get("kind")
 	if !titleKinds[kind] {
 		return fmt.Errorf("title kind %q unknown", kind)
@@ -399,14 +610,14 @@ func loadTitle(lx *Lexicon, r Row, builtin bool) error {
 	return lx.upsert(&Entry{
 		ID: "title:" + r.Get("id"), Class: Title, Kind: kind,
 		En: r.List("en"), Ar: r.List("ar"), Flags: map[string]string{}, Source: r.Where(),
-	}, builtin)
+	}, t)
 }
 
 // loadGivenName registers a row's first names. A compound name (عبد السلام, Salah
 // al-Din) registers as a whole, its words joined by a space, and its first word
 // alone unless that word only links a name (عبد, Abdel): "السلام" and "الدين" are
 // words, not names.
-func loadGivenName(lx *Lexicon, r Row, _ bool) error {
+func loadGivenName(lx *Lexicon, r Row, _ tier) error {
 	for _, n := range append(r.List("en"), r.List("ar")...) {
 		var words []string
 		for _, t := range text.Tokenize(n) {

@@ -10,12 +10,18 @@ import (
 
 // Row is one data line of a lexicon file, by column name.
 type Row struct {
-	File string
-	Line int
-	cols map[string]string
+	File   string
+	Line   int
+	header map[string]int // column name → cell index, shared by the file's rows
+	cells  []string
 }
 
-func (r Row) Get(col string) string { return strings.TrimSpace(r.cols[col]) }
+func (r Row) Get(col string) string {
+	if i, ok := r.header[col]; ok && i < len(r.cells) {
+		return strings.TrimSpace(r.cells[i])
+	}
+	return ""
+}
 
 // List splits a multi-valued cell on "|".
 func (r Row) List(col string) []string {
@@ -40,6 +46,7 @@ func ReadTable(name string, rd io.Reader, allowed []string) ([]Row, error) {
 	sc := bufio.NewScanner(rd)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	var header []string
+	var index map[string]int
 	var rows []Row
 	n := 0
 	for sc.Scan() {
@@ -63,16 +70,16 @@ func ReadTable(name string, rd io.Reader, allowed []string) ([]Row, error) {
 				}
 				header = append(header, c)
 			}
+			index = make(map[string]int, len(header))
+			for i, c := range header {
+				index[c] = i // a repeated column: the last one counts
+			}
 			continue
 		}
 		if len(cells) > len(header) {
 			return nil, fmt.Errorf("%s:%d: %d cells, header has %d columns", name, n, len(cells), len(header))
 		}
-		r := Row{File: name, Line: n, cols: make(map[string]string, len(header))}
-		for i, c := range cells {
-			r.cols[header[i]] = c
-		}
-		rows = append(rows, r)
+		rows = append(rows, Row{File: name, Line: n, header: index, cells: cells})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
