@@ -108,7 +108,7 @@ func (d *doc) englishPlace(si, i int, covered []*chunk) (openName, bool) {
 	switch {
 	case w.has("en", listPlaceHeadCity, last) && end-i > 1:
 		kind = OpenCity
-	case w.has("en", listPlaceHeadRegion, last) && end-i > 1:
+	case w.has("en", listPlaceHeadRegion, last) && end-i > 1 && !(last == "state" && hasJoin(toks[i:end])):
 		kind = OpenRegion
 	case w.has("en", listPlaceHeadBuilding, last) && end-i > 1:
 		kind = OpenBuilding
@@ -339,4 +339,15 @@ func (d *doc) stripProclitics(name, list string) string {
 	}
 	words[0] = string(first)
 	return strings.Join(words, " ")
+}
+
+// hasJoin reports whether capitalised words hold a lower-case joining word ("Head of
+// State"): "X of State" is an office, "Shan State" a region.
+func hasJoin(toks []text.Token) bool {
+	for _, t := range toks {
+		if t.Kind == text.Word && !t.Cap && !t.Upper {
+			return true
+		}
+	}
+	return false
 }
