@@ -98,12 +98,22 @@ func (p *personFinder) titled(i int) *chunk {
 			k++
 			formerSeen = true
 		}
+		if !m.Arabic && !formerSeen {
+			k = p.skipOfficeWords(k) // "Chinese foreign ministry spokeswoman"
+		}
 		if _, ok := p.isTitle(k); ok {
 			pre.take(m.Entry())
 			conj = m.Conj
 			i = k
 		} else {
 			formerSeen = false
+		}
+	}
+	pronoun := false // "his Prime Minister Rui Duarte Barros": the side named before
+	if t := p.toks[i]; !t.Arabic && p.d.x.words.has("en", listPossessivePronoun, t.Norm) {
+		if _, ok := p.isTitle(i + 1); ok {
+			pronoun = true
+			i++
 		}
 	}
 	tm, ok := p.isTitle(i)
@@ -132,7 +142,7 @@ func (p *personFinder) titled(i int) *chunk {
 			}
 		}
 	}
-	if tm.Arabic && own.side() == nil && pre.side() == nil && pronounSuffixed(p.toks[tm.End-1].Text) {
+	if own.side() == nil && pre.side() == nil && (pronoun || tm.Arabic && pronounSuffixed(p.toks[tm.End-1].Text)) {
 		// «وزير خارجيتها وليد المعلم», «رئيس وزرائه حسن علي خيري»: "its" foreign
 		// minister, of the state or body named just before.
 		own.take(p.antecedent(start))
@@ -193,6 +203,23 @@ func (p *personFinder) titled(i int) *chunk {
 	c := p.personChunk(start, end, name, title, &aff, "person.title", past)
 	c.conj = conj
 	return c
+}
+
+// skipOfficeWords passes over up to two English words between a nationality and a
+// title that name the office's body ("Chinese foreign ministry spokeswoman",
+// "Indonesian Justice & Human Rights Minister"): words that are no stop words and
+// no names of their own.
+func (p *personFinder) skipOfficeWords(k int) int {
+	for n, j := 0, k; n < 4 && j < len(p.toks); n, j = n+1, j+1 {
+		if _, ok := p.isTitle(j); ok {
+			return j
+		}
+		t := p.toks[j]
+		if _, named := p.mention(j); named || t.Arabic || t.Kind != text.Word && !t.IsPunct("&") || p.d.x.words.has("en", listStop, t.Norm) && !p.d.x.words.has("en", listOfficeWord, t.Norm) {
+			return k
+		}
+	}
+	return k
 }
 
 func (p *personFinder) skipHonorifics(j int) int {
@@ -939,19 +966,20 @@ func pronounSuffixed(w string) bool {
 }
 
 // antecedent returns the state or body named last before token i of the sentence,
-// or in the sentence before: what an Arabic possessive pronoun refers to.
+// or in the sentence before: what a possessive pronoun refers to («رئيس وزرائه»,
+// "his Prime Minister"). A person named there stands for their side.
 func (p *personFinder) antecedent(i int) *lexicon.Entry {
 	for _, si := range []int{p.si, p.si - 1} {
 		if si < 0 {
 			break
 		}
 		var last *lexicon.Entry
-		for _, m := range p.d.mentions[si] {
-			if si == p.si && m.Start >= i {
+		for _, c := range p.d.chunks[si] {
+			if si == p.si && c.start >= i {
 				break
 			}
-			if e := m.Entry(); e != nil && (e.Class == lexicon.Country || e.Class == lexicon.Organization) && m.Form == lexicon.FormName {
-				last = e
+			if c.actor != nil && c.actor.Entry != nil && (c.actor.Entry.Class == lexicon.Country || c.actor.Entry.Class == lexicon.Organization) {
+				last = c.actor.Entry
 			}
 		}
 		if last != nil {

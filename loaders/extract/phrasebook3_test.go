@@ -181,7 +181,7 @@ var conflictsEnglish = []conflictCase{
 		nil, pb3None, pb3L("sanctions")},
 	// ---- Philippines ----
 	{"en Philippines", "third-party facilitator apposition", "Headline\nMalaysia, the third-party facilitator of the peace process between Manila and the Moro Islamic Liberation Front, welcomed the Bangsamoro elections.",
-		pb3L(pb3("Malaysia", cMILF, "Philippines")), nil, pb3L("peace agreement")},
+		pb3L(pb3("Malaysia", cMILF, "Philippines")), nil, pb3None}, // a peace process is no peace agreement
 	{"en Philippines", "has facilitated NDF", "Headline\nNorway has facilitated on-and-off talks between the Philippine government and the National Democratic Front since 2001.",
 		pb3L(pb3("Norway", cNDF, "Philippines")), nil, nil},
 	{"en Philippines", "signed Manila talks facilitated KL", "Headline\nThe Philippines and the Moro Islamic Liberation Front signed the Comprehensive Agreement on the Bangsamoro in Manila in 2014, after talks facilitated by Malaysia in Kuala Lumpur.",
@@ -290,7 +290,7 @@ var conflictsEnglish = []conflictCase{
 	{"en Thailand", "NEG observers", "Headline\nThe United States and China attended the ceasefire talks between Thailand and Cambodia as observers.",
 		nil, nil, pb3L("ceasefire")},
 	{"en Thailand", "NEG rejected mediation", "Headline\nThailand rejected third-party mediation in its border dispute with Cambodia, insisting on bilateral mechanisms.",
-		nil, pb3None, pb3L("border security")},
+		nil, pb3None, pb3L("territorial control")}, // a border dispute is over territory
 	{"en Thailand", "with X as facilitator and observers", "Headline\nCeasefire talks between Thailand and Cambodia took place in Kuala Lumpur with Malaysia as facilitator and U.S. and Chinese officials as observers.",
 		pb3L(pb3("Malaysia", "Cambodia", "Thailand")), pb3L("Kuala Lumpur"), pb3L("ceasefire")},
 	// ---- South Asia ----
@@ -516,7 +516,7 @@ var conflictsArabic = []conflictCase{
 	{"ar Thailand", "NEG observers", "عنوان\nحضرت الولايات المتحدة والصين محادثات وقف إطلاق النار بين تايلاند وكمبوديا بصفة مراقب.",
 		nil, nil, pb3L("ceasefire")},
 	{"ar Thailand", "NEG third-party mediation rejected", "عنوان\nرفضت تايلاند أي وساطة من طرف ثالث في نزاعها الحدودي مع كمبوديا.",
-		nil, pb3None, pb3L("border security")},
+		nil, pb3None, pb3L("territorial control")}, // a border dispute is over territory
 	// ---- جنوب آسيا ----
 	{"ar South Asia", "NEG Trump offer rejected", "عنوان\nرفضت الهند عرض ترامب للوساطة بين نيودلهي وإسلام آباد بشأن كشمير.",
 		nil, pb3None, nil},
