@@ -265,6 +265,17 @@ func (d *doc) assignFacts() {
 				neg = d.unspecified(ev)
 			}
 			d.addFact(Fact{Relation: RelIssue, Negotiation: neg, Value: m.rule.Issue, Evidence: ev})
+		case RuleMember:
+			sides := d.actors(m, SlotParty)
+			if len(sides) != 1 {
+				continue
+			}
+			for _, it := range m.slots[SlotParticipant] {
+				if it.c == nil || it.c.person == nil || it.c.entity == nil || it.c.entity.Kind != KindPerson {
+					continue
+				}
+				d.notePerson(it.c.entity, &personInfo{affiliation: sides[0]}, ev, nil)
+			}
 		case RuleContributor:
 			for _, it := range m.slots[SlotName] {
 				toks := d.sents[m.si].Tokens[it.start:it.end]

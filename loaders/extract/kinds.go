@@ -19,6 +19,7 @@ const (
 	RuleNotMediator  RuleKind = "not_mediator"    // X observe, are invited, co-organise, welcome
 	RuleAddressee    RuleKind = "addressee"       // X hand a reply to the mediators
 	RuleHostOnly     RuleKind = "host_only"       // X only host the talks: no mediator anywhere in the article
+	RuleMember       RuleKind = "member"          // R, people, belong to the side P (they head its delegation)
 	RuleContributor  RuleKind = "contributor"     // N contributed reporting (from L)
 	RuleBorder       RuleKind = "border"          // the border between P
 	RuleIssue        RuleKind = "issue"           // an issue trigger (optionally between P)
@@ -73,6 +74,7 @@ var ruleKinds = map[RuleKind][]Slot{
 	RuleNotMediator:  {SlotNotMediator},
 	RuleAddressee:    {SlotNotMediator},
 	RuleHostOnly:     {SlotNotMediator},
+	RuleMember:       {SlotParticipant, SlotParty},
 	RuleContributor:  {SlotName, SlotVenue},
 	RuleBorder:       {SlotParty},
 	RuleIssue:        {SlotParty},

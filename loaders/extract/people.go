@@ -117,8 +117,8 @@ func (p *personFinder) titled(i int) *chunk {
 		}
 	}
 	tm, ok := p.isTitle(i)
-	if !ok {
-		return nil
+	if !ok || i > 0 && p.toks[i-1].IsPunct("-") && !p.toks[i].SpaceBefore {
+		return nil // "the five-member delegation": no title
 	}
 	if i == start {
 		conj = tm.Conj
@@ -342,6 +342,9 @@ func (p *personFinder) afterTitle(j int, aff *affiliation) int {
 			continue
 		}
 		if t.Arabic && (t.Norm == "باسم" || t.Norm == "لدى" || t.Norm == "في") {
+			if _, named := p.mention(j + 1); !named {
+				break // «المستشار في جهاز الأمن»: what follows is no name the lexicon knows, nor the person's
+			}
 			j++
 			continue
 		}
@@ -748,6 +751,10 @@ func (p *personFinder) latinName(i int) int {
 			continue
 		case t.IsPunct("-") && j > i && !t.SpaceBefore && j+1 < len(p.toks) && !p.toks[j+1].SpaceBefore && p.toks[j+1].Kind == text.Word:
 			j++ // al-Ansari, Abdel-Fattah
+			if nt := p.toks[j]; !nt.Cap && !p.d.x.words.has("en", listParticle, nt.Norm) && j-1 > i && p.toks[j-2].Cap {
+				j++ // Cho Myoung-gyon: a Korean given name's second syllable
+				lastCap = j
+			}
 			continue
 		}
 		break
