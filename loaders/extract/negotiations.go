@@ -169,7 +169,7 @@ func sideKind(a *Entity) bool {
 		return false
 	}
 	switch a.Entry.Kind {
-	case "state", "armed_group", "movement", "military", "government", "party":
+	case "state", "armed_group", "movement", "military", "government", "party", "community":
 		return true
 	}
 	return false
