@@ -414,6 +414,7 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot, open bool) []slo
 			end++ // "the Congolese government", "Nicolás Maduro's government"
 		}
 		end = m.skipParenthesis(m.skipQuotes(end))
+		end = m.skipArabicAdjectives(end)
 		if actors {
 			end = m.skipBackedBy(end, ok)
 		}
@@ -537,10 +538,48 @@ func (m *matcher) skipBackedBy(end int, ok func(*chunk) bool) int {
 	if c := m.d.chunkAt[m.si][k]; c == nil || !ok(c) {
 		return end
 	}
+	// The longest list of backers, unless its last item has backers of its own: it
+	// is then the next item of the outer list («التحالف الحاكم المدعوم من الولايات
+	// المتحدة وحزب الله المدعوم من سوريا»).
 	for _, cand := range m.list(k, ok, SlotNotMediator, false) {
-		return cand.end // the longest
+		if cand.end < len(m.toks) && m.backers(cand.end) && len(cand.items) > 1 {
+			continue
+		}
+		return cand.end
 	}
 	return end
+}
+
+// skipArabicAdjectives passes over up to two Arabic definite adjectives after a list
+// item when the next item follows with و («الحكومة اليمنية الشرعية والحوثيين»).
+func (m *matcher) skipArabicAdjectives(end int) int {
+	k := end
+	for n := 0; n < 2 && k < len(m.toks); n++ {
+		t := m.toks[k]
+		if !t.Arabic || t.Kind != text.Word || m.d.chunkAt[m.si][k] != nil || !hasArticle(t.Norm) || strings.HasPrefix(t.Norm, "و") || m.d.x.words.hasStem("ar", listStop, t) || m.d.x.words.hasStem("ar", listBackedBy, t) {
+			break
+		}
+		k++
+	}
+	if k > end && k < len(m.toks) && strings.HasPrefix(m.toks[k].Norm, "و") && m.d.chunkAt[m.si][k] != nil {
+		return k
+	}
+	return end
+}
+
+// backers reports whether a backed-by phrase starts at token k.
+func (m *matcher) backers(k int) bool {
+	if k < len(m.toks) && m.toks[k].IsPunct(",") {
+		k++
+	}
+	if k+1 >= len(m.toks) {
+		return false
+	}
+	t := m.toks[k]
+	if t.Arabic {
+		return m.tokenIn("ar", listBackedBy, k) && m.toks[k+1].Norm == "من"
+	}
+	return m.d.x.words.has("en", listBackedBy, t.Norm) && m.toks[k+1].Norm == "by"
 }
 
 // skipDeterminer passes over an English "the" and up to two lower-case words after

@@ -494,7 +494,7 @@ func (d *doc) arabicOpenNames(si int) {
 				j++
 				continue
 			}
-			if !u.Arabic || u.Kind != text.Word || w.hasStem("ar", listRelative, u) || w.hasStem("ar", listStop, u) && !hasArticle(u.Norm) || w.hasStem("ar", listBarrier, u) || w.hasStem("ar", listBodyNoun, u) && strings.HasPrefix(u.Norm, "و") {
+			if !u.Arabic || u.Kind != text.Word || w.hasStem("ar", listRelative, u) || w.hasStem("ar", listBackedBy, u) || w.hasStem("ar", listStop, u) && !hasArticle(u.Norm) || w.hasStem("ar", listBarrier, u) || w.hasStem("ar", listBodyNoun, u) && strings.HasPrefix(u.Norm, "و") {
 				break // a definite noun of the stop list may name a body: «لجنة الوساطة الإفريقية»
 			}
 			if strings.HasPrefix(u.Norm, "و") && !hasArticle(u.Norm) || strings.HasPrefix(u.Norm, "و") && j+1 < len(toks) && hasArticle(toks[j+1].Norm) {

@@ -280,6 +280,9 @@ func (lx *Lexicon) matchAt(toks []text.Token, i int) (Mention, bool) {
 			hits = append(hits, hit{c, i + len(c.toks), false, false})
 		}
 	}
+	if len(hits) == 0 && t.Arabic {
+		hits = lx.gluedHits(t, i)
+	}
 	if len(hits) == 0 {
 		return Mention{}, false
 	}
@@ -424,4 +427,26 @@ func containsEntry(es []*Entry, e *Entry) bool {
 		}
 	}
 	return false
+}
+
+// gluedHits reads a two-word Arabic name written without its space, as scraped
+// news text often has it («الأممالمتحدة», «الولاياتالمتحدة»): the token splits into
+// the name's two words.
+func (lx *Lexicon) gluedHits(t text.Token, i int) []hit {
+	w := []rune(t.Norm)
+	if len(w) < 6 {
+		return nil
+	}
+	var hits []hit
+	for k := 3; k <= len(w)-3; k++ {
+		second := string(w[k:])
+		for _, st := range text.Stems(string(w[:k])) {
+			for _, c := range lx.idx.names[st.Form] {
+				if c.arabic && len(c.toks) == 2 && c.toks[1] == second {
+					hits = append(hits, hit{c, i + 1, st.Conj, st.Prep})
+				}
+			}
+		}
+	}
+	return hits
 }
