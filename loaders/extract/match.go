@@ -542,12 +542,21 @@ func (m *matcher) skipBackedBy(end int, ok func(*chunk) bool) int {
 	// is then the next item of the outer list («التحالف الحاكم المدعوم من الولايات
 	// المتحدة وحزب الله المدعوم من سوريا»).
 	for _, cand := range m.list(k, ok, SlotNotMediator, false) {
-		if cand.end < len(m.toks) && m.backers(cand.end) && len(cand.items) > 1 {
-			continue
+		if !m.someBacked(cand.items[1:]) {
+			return cand.end
 		}
-		return cand.end
 	}
 	return end
+}
+
+// someBacked reports whether one of the items is followed by its own backers.
+func (m *matcher) someBacked(items []slotItem) bool {
+	for _, it := range items {
+		if m.backers(it.end) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipArabicAdjectives passes over up to two Arabic definite adjectives after a list
