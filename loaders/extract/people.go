@@ -169,8 +169,9 @@ func (p *personFinder) titled(i int) *chunk {
 			k++
 		}
 		if k < len(p.toks) && p.toks[k].IsPunct(",") {
-			// A person the lexicon knows is read on its own, with its side.
-			if n2, e2 := p.name(k+1, true); n2 != nil && n2.entry == nil && e2-n2.start >= 2 {
+			// A person the lexicon knows is read on its own, with its side, unless the
+			// title is a past one ("former president of Finland, Martti Ahtisaari").
+			if n2, e2 := p.name(k+1, true); n2 != nil && e2-n2.start >= 2 && (n2.entry == nil || formerSeen || p.formerBefore(start)) {
 				name, end = n2, e2
 				if (title.Kind == "envoy" || title.Kind == "diplomat") && pre.side() == nil {
 					aff.state = nil // "the Special Envoy … for Yemen, Hans Grundberg": Yemen is the portfolio
@@ -179,6 +180,9 @@ func (p *personFinder) titled(i int) *chunk {
 		}
 	}
 	if name == nil {
+		if formerSeen || p.formerBefore(start) || p.formerIn(tm.Start, j) {
+			return nil // "former president of Finland": a past office stands for no side
+		}
 		return p.office(start, j, title, &aff, conj)
 	}
 	var past *affiliation
