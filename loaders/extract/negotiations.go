@@ -32,6 +32,9 @@ func (d *doc) buildNegotiations() {
 		if rel == RulePartiesHint && allObservers {
 			skip = true // "Egypt and the UAE welcomed the talks"
 		}
+		if rel == RulePartiesHint && d.envoysOf(m) {
+			skip = true // "the ambassadors of France and Britain": third states' envoys, not the sides
+		}
 		if skip {
 			continue
 		}
@@ -364,4 +367,26 @@ func (d *doc) unspecified(ev Evidence) *Negotiation {
 	d.negotiations[""] = n
 	d.negOrder = append(d.negOrder, n)
 	return n
+}
+
+// envoysOf reports whether the parties a match names are introduced as the envoys of
+// states ("the ambassadors of France and Britain", «سفراء فرنسا وبريطانيا»).
+func (d *doc) envoysOf(m ruleMatch) bool {
+	items := m.slots[SlotParty]
+	if len(items) == 0 {
+		return false
+	}
+	toks := d.sents[m.si].Tokens
+	k := items[0].start - 1
+	if k >= 0 && !toks[k].Arabic && toks[k].Norm == "of" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	lang := "en"
+	if toks[k].Arabic {
+		lang = "ar"
+	}
+	return d.x.words.hasStem(lang, listEnvoyNoun, toks[k])
 }

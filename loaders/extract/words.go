@@ -89,6 +89,7 @@ const (
 	// People (people.go).
 	listPossessivePronoun = "possessive_pronoun" // "his", "her": a title after them serves the side named before
 	listOfficeWord        = "office_word"        // stop words that may name an office's body: foreign, ministry
+	listEnvoyNoun         = "envoy_noun"         // nouns of third states' envoys before their names: ambassadors of
 )
 
 // wordLists maps language → list → folded word.
