@@ -28,7 +28,7 @@ func (d *doc) collectPeople() {
 		if aff == nil && ent.Entry != nil {
 			// The lexicon's side, unless the article says it is a past one ("former
 			// Kenyan president" for a lexicon entry serving Kenya).
-			if a := d.lx.Actor(ent.Entry); a != nil && d.entityFor(a, ent.First) != pf.former {
+			if a := d.lx.Actor(ent.Entry); a != nil && d.entityFor(a, ent.First) != pf.former && !(pf.opposition && a.Class == lexicon.Country) {
 				aff = d.entityFor(a, ent.First)
 				ev = Evidence{Sentence: ent.First.Sentence, Rule: "lexicon:" + ent.Entry.ID, Trigger: ent.First.Trigger}
 			}

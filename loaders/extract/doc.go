@@ -73,6 +73,7 @@ type personFacts struct {
 	roleEvidence, affEvidence Evidence
 	hasRole, hasAffiliation   bool
 	former                    *Entity // the side of a past office (see personInfo)
+	opposition                bool    // named as an opposition leader: no state of the lexicon's is theirs
 }
 
 func newDoc(x *Extractor, src string) *doc {

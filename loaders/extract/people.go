@@ -878,7 +878,7 @@ func (p *personFinder) personChunk(start, end int, name *nameSpan, title *lexico
 	c := &chunk{start: start, end: end, entity: ent, form: lexicon.FormName, person: info, how: how, conj: name.conj}
 	c.actor = info.affiliation
 	if c.actor == nil && name.entry != nil {
-		if a := d.actorOf(name.entry, ev); a != info.former {
+		if a := d.actorOf(name.entry, ev); a != info.former && !(opposes(title) && isState(a)) {
 			c.actor = a // the lexicon's side, unless it is the one the text says is past
 		}
 	}
@@ -954,6 +954,7 @@ func (d *doc) notePerson(ent *Entity, info *personInfo, ev Evidence, entry *lexi
 	if pf.former == nil {
 		pf.former = info.former
 	}
+	pf.opposition = pf.opposition || opposes(info.title)
 }
 
 // personName is the name of a person the lexicon does not know as written, without
@@ -1010,4 +1011,15 @@ func (p *personFinder) nameAli(j, i int) bool {
 	}
 	next := p.toks[j+1]
 	return next.Arabic && next.Kind == text.Word && !hasArticle(next.Norm) && !p.isStop(next, false)
+}
+
+// opposes reports whether a title says its holder opposes the government ("opposition
+// leader"): the lexicon's state is then not their side.
+func opposes(title *lexicon.Entry) bool {
+	return title != nil && strings.Contains(strings.ToLower(title.Name()), "opposition")
+}
+
+// isState reports whether an actor is a state.
+func isState(a *Entity) bool {
+	return a != nil && a.Entry != nil && a.Entry.Class == lexicon.Country
 }
