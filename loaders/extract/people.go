@@ -109,10 +109,10 @@ func (p *personFinder) titled(i int) *chunk {
 			formerSeen = false
 		}
 	}
-	pronoun := false // "his Prime Minister Rui Duarte Barros": the side named before
+	pronoun, personal := false, false // "his Prime Minister Rui Duarte Barros": the side named before
 	if t := p.toks[i]; !t.Arabic && p.d.x.words.has("en", listPossessivePronoun, t.Norm) {
 		if _, ok := p.isTitle(i + 1); ok {
-			pronoun = true
+			pronoun, personal = true, t.Norm == "his" || t.Norm == "her"
 			i++
 		}
 	}
@@ -135,17 +135,32 @@ func (p *personFinder) titled(i int) *chunk {
 	// سامر الخطيب». The first title gives the role; the second may add a body.
 	if title.Kind != "honorific" {
 		if tm2, ok := p.isTitle(j); ok && tm2.Entries[0].Kind != "honorific" {
-			more := own
-			k := p.skipModifiers(p.skipHonorifics(p.afterTitle(tm2.End, &more)))
-			if n, _ := p.name(k, true); n != nil {
-				j, own = k, more
+			var second affiliation
+			k := p.skipModifiers(p.skipHonorifics(p.afterTitle(tm2.End, &second)))
+			// «استقبل أمير الكويت وزير خارجية سلطنة عمان يوسف بن علوي»: a second office
+			// with a side of its own is another person's.
+			other := second.side() != nil && own.side() != nil && second.side() != own.side()
+			if n, _ := p.name(k, true); n != nil && !other {
+				own.take(second.state)
+				own.take(second.org)
+				j = k
+			}
+		}
+	}
+	if own.side() == nil && pre.side() == nil && tm.End-tm.Start > 2 {
+		// A title that names its body: "Chairperson of the African Union Commission",
+		// «رئيس مفوضية الاتحاد الإفريقي».
+		for _, m := range p.d.lx.Match(p.toks[tm.Start:tm.End]) {
+			if e := m.Entry(); e != nil && (e.Class == lexicon.Organization || e.Class == lexicon.Country) {
+				own.take(e)
+				break
 			}
 		}
 	}
 	if own.side() == nil && pre.side() == nil && (pronoun || tm.Arabic && pronounSuffixed(p.toks[tm.End-1].Text)) {
 		// «وزير خارجيتها وليد المعلم», «رئيس وزرائه حسن علي خيري»: "its" foreign
 		// minister, of the state or body named just before.
-		own.take(p.antecedent(start))
+		own.take(p.antecedent(start, personal))
 	}
 	aff := pre
 	switch {
@@ -161,11 +176,11 @@ func (p *personFinder) titled(i int) *chunk {
 	// senior adviser for Africa".
 	loose := j == 0 || p.toks[j-1].Arabic || !p.d.x.words.has("en", listPortfolio, p.toks[j-1].Norm)
 	name, end := p.name(j, loose)
-	if name == nil && !tm.Arabic {
-		// "Norwegian Minister for International Development, Erik Solheim": the
-		// portfolio's words, a comma, then the name.
+	if name == nil {
+		// "Norwegian Minister for International Development, Erik Solheim", «وزير
+		// الخارجية المغربي، ناصر بوريطة»: the portfolio's words, a comma, the name.
 		k := j
-		for k < len(p.toks) && k < j+6 && (capWord(p.toks[k]) || p.toks[k].IsPunct("&") || p.toks[k].Norm == "and" || p.toks[k].Norm == "of") && !loose {
+		for k < len(p.toks) && k < j+6 && !tm.Arabic && (capWord(p.toks[k]) || p.toks[k].IsPunct("&") || p.toks[k].Norm == "and" || p.toks[k].Norm == "of") && !loose {
 			k++
 		}
 		if k < len(p.toks) && p.toks[k].IsPunct(",") {
@@ -455,6 +470,13 @@ func (p *personFinder) sideAfterName(end int) (affiliation, int, bool) {
 		if p.toks[k].Norm == "the" && k+1 < len(p.toks) {
 			k++
 		}
+		// "from the main nationalist party Sinn Féin": a few words describe the side.
+		for n := 0; n < 3 && k+1 < len(p.toks) && p.toks[k].Kind == text.Word && !p.toks[k].Cap && !p.toks[k].Arabic; n++ {
+			if _, named := p.mention(k); named {
+				break
+			}
+			k++
+		}
 	case t.Arabic && (t.Norm == "عن" || t.Norm == "من"):
 	default:
 		return aff, end, false
@@ -593,7 +615,7 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 			}
 		}
 	}
-	if !t.Arabic && (p.bodyName(i, end) || i > 0 && p.toks[i-1].IsPunct("/")) {
+	if !t.Arabic && (p.bodyName(i, end) || i > 0 && p.toks[i-1].IsPunct("/") || p.d.x.words.has("en", listFormer, t.Norm)) {
 		return nil, i // "the Crisis Management Initiative"; "REUTERS/Mike Segar", a photo credit
 	}
 	words := 0
@@ -979,8 +1001,9 @@ func pronounSuffixed(w string) bool {
 
 // antecedent returns the state or body named last before token i of the sentence,
 // or in the sentence before: what a possessive pronoun refers to («رئيس وزرائه»,
-// "his Prime Minister"). A person named there stands for their side.
-func (p *personFinder) antecedent(i int) *lexicon.Entry {
+// "his Prime Minister"). A person named there stands for their side; with person
+// set ("his", "her"), only a person is.
+func (p *personFinder) antecedent(i int, person bool) *lexicon.Entry {
 	for _, si := range []int{p.si, p.si - 1} {
 		if si < 0 {
 			break
@@ -989,6 +1012,9 @@ func (p *personFinder) antecedent(i int) *lexicon.Entry {
 		for _, c := range p.d.chunks[si] {
 			if si == p.si && c.start >= i {
 				break
+			}
+			if person && c.person == nil {
+				continue // "his spokesman": the person named before, not a state
 			}
 			if c.actor != nil && c.actor.Entry != nil && (c.actor.Entry.Class == lexicon.Country || c.actor.Entry.Class == lexicon.Organization) {
 				last = c.actor.Entry
@@ -1006,7 +1032,7 @@ func (p *personFinder) antecedent(i int) *lexicon.Entry {
 // look like: a name word follows it («حسن علي خيري»), not a definite noun or a
 // function word («وقع حسن على الاتفاق»).
 func (p *personFinder) nameAli(j, i int) bool {
-	if j == i || p.toks[j].Norm != "علي" || j+1 >= len(p.toks) {
+	if j == i && !p.afterTitleAt(i) || p.toks[j].Norm != "علي" || j+1 >= len(p.toks) {
 		return false
 	}
 	next := p.toks[j+1]
@@ -1022,4 +1048,15 @@ func opposes(title *lexicon.Entry) bool {
 // isState reports whether an actor is a state.
 func isState(a *Entity) bool {
 	return a != nil && a.Entry != nil && a.Entry.Class == lexicon.Country
+}
+
+// afterTitleAt reports whether a title (with a nisba) ends right before token i:
+// «نائب الرئيس السوداني على عثمان», where a name must follow.
+func (p *personFinder) afterTitleAt(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if m, ok := p.isTitle(k); ok && m.End <= i {
+			return true
+		}
+	}
+	return false
 }
