@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parleygraph/parley/loaders/lexicon"
 	"github.com/parleygraph/parley/loaders/text"
@@ -147,16 +148,6 @@ func (p *personFinder) titled(i int) *chunk {
 			}
 		}
 	}
-	if own.side() == nil && pre.side() == nil && tm.End-tm.Start > 2 {
-		// A title that names its body: "Chairperson of the African Union Commission",
-		// «رئيس مفوضية الاتحاد الإفريقي».
-		for _, m := range p.d.lx.Match(p.toks[tm.Start:tm.End]) {
-			if e := m.Entry(); e != nil && (e.Class == lexicon.Organization || e.Class == lexicon.Country) {
-				own.take(e)
-				break
-			}
-		}
-	}
 	if own.side() == nil && pre.side() == nil && (pronoun || tm.Arabic && pronounSuffixed(p.toks[tm.End-1].Text)) {
 		// «وزير خارجيتها وليد المعلم», «رئيس وزرائه حسن علي خيري»: "its" foreign
 		// minister, of the state or body named just before.
@@ -219,9 +210,46 @@ func (p *personFinder) titled(i int) *chunk {
 			aff, end = aff2, end2 // "Ambassador Johan Verbeke of the UN", «عماد العليمي عن حماس»
 		}
 	}
+	if aff.side() == nil && past == nil && (name.entry == nil || p.d.lx.Actor(name.entry) == nil) {
+		aff.take(p.bodyInsideTitle(tm)) // "Chairperson of the African Union Commission"
+	}
 	c := p.personChunk(start, end, name, title, &aff, "person.title", past)
 	c.conj = conj
 	return c
+}
+
+// bodyInsideTitle returns an organisation a title of several words names inside it
+// ("Chairperson of the African Union Commission", «رئيس مفوضية الاتحاد الإفريقي»),
+// or nil. Envoys' and diplomats' titles name where they are posted, not whom they
+// serve ("Ambassador to the UN").
+func (p *personFinder) bodyInsideTitle(tm lexicon.Mention) *lexicon.Entry {
+	if tm.End-tm.Start < 3 || tm.Entries[0].Kind == "envoy" || tm.Entries[0].Kind == "diplomat" {
+		return nil
+	}
+	toks := p.toks[tm.Start+1 : tm.End]
+	for _, m := range p.d.lx.Match(toks) {
+		if e := m.Entry(); e != nil && e.Class == lexicon.Organization {
+			return p.parentBody(toks[m.Start:m.End], e)
+		}
+	}
+	return nil
+}
+
+// parentBody returns the body a body's name holds, when it names one ("African
+// Union Commission", «مفوضية الاتحاد الإفريقي»: the African Union), else e: an
+// organ acts for the body it belongs to.
+func (p *personFinder) parentBody(toks []text.Token, e *lexicon.Entry) *lexicon.Entry {
+	if len(toks) < 2 {
+		return e
+	}
+	for _, part := range [][]text.Token{toks[1:], toks[:len(toks)-1]} {
+		for _, m := range p.d.lx.Match(part) {
+			if inner := m.Entry(); inner != nil && inner != e && inner.Class == lexicon.Organization && m.End-m.Start == len(part) {
+				return inner
+			}
+		}
+	}
+	return e
 }
 
 // skipOfficeWords passes over up to two English words between a nationality and a
@@ -581,8 +609,8 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 			if m.Form == lexicon.FormShort {
 				ent := p.d.entities[entityKey(e)]
 				if ent == nil || !p.d.seen[ent] {
-					if !p.surnameInContext(m) {
-						return nil, i
+					if !afterTitle && !p.surnameInContext(m) {
+						return nil, i // «الرئيس التركي أردوغان»: after a title, a surname is the person
 					}
 					how = "person.surname-in-context:" + e.ID
 				}
@@ -639,6 +667,9 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 	if words == 1 {
 		if ent := p.d.surnames[p.toks[end-1].Norm]; ent != nil && p.d.seen[ent] && p.toks[i].Norm == p.toks[end-1].Norm {
 			return &nameSpan{entity: ent, start: i, end: end, surname: true, how: "person.surname"}, end
+		}
+		if first.Arabic && afterTitle && p.loneArabicName(i, end) {
+			return &nameSpan{start: i, end: end, how: "person.name-after-title"}, end
 		}
 		if !afterTitle || first.Arabic {
 			return nil, i
@@ -1059,4 +1090,19 @@ func (p *personFinder) afterTitleAt(i int) bool {
 		}
 	}
 	return false
+}
+
+// loneArabicName reports whether a single Arabic word after a title is a name
+// («رئيس جنوب السودان سيلفاكير،»): no article, no function word, four letters or
+// more, and the phrase ends with it (punctuation or a conjunction follows).
+func (p *personFinder) loneArabicName(i, end int) bool {
+	t := p.toks[i]
+	if end != i+1 || hasArticle(t.Norm) || p.isStop(t, true) || utf8.RuneCountInString(t.Norm) < 4 || p.d.lx.IsGivenName(t.Norm) {
+		return false
+	}
+	if end == len(p.toks) {
+		return true
+	}
+	next := p.toks[end]
+	return next.Kind == text.Punct || next.Arabic && strings.HasPrefix(next.Norm, "و") && next.Kind == text.Word
 }
