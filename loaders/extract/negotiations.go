@@ -105,6 +105,13 @@ func (d *doc) roles() (mediators, observers map[*Entity]bool) {
 // are the only two, at least twice): an article about mediation
 // names its parties again and again even when it never says "between them".
 func (d *doc) inferNegotiation(mediators, observers map[*Entity]bool) *Negotiation {
+	// A person mediating in their own name comes from no side: the state of their
+	// past office ("Tanzania's former president Benjamin Mkapa") is none either.
+	for m := range mediators {
+		if pf := d.people[m]; m.Kind == KindPerson && pf != nil && pf.former != nil {
+			mediators[pf.former] = true
+		}
+	}
 	count := map[*Entity]int{}
 	var order []*Entity
 	for si, cs := range d.chunks {
