@@ -75,6 +75,9 @@ func (m *matcher) run(r *Rule) []ruleMatch {
 			continue
 		}
 		for later := start + 1; nearest && later < end; later++ {
+			if m.relativeAfter(listEnd(slots, r)) {
+				break // «عمان التي تحد اليمن والسعودية وتتحرك كوسيط»: the relative clause's head acts
+			}
 			trial := map[Slot][]slotItem{}
 			if e2, ok := m.match(r.elems, 0, later, trial); ok && e2 == end && listEnd(trial, r) > listEnd(slots, r) {
 				start, slots = later, trial // a shorter gap: a nearer list
@@ -88,6 +91,44 @@ func (m *matcher) run(r *Rule) []ruleMatch {
 		start = end - 1
 	}
 	return out
+}
+
+// dateline reports whether a name at the start of a sentence is a dateline: a dash or
+// an agency in parentheses follows it within a few tokens.
+func (m *matcher) dateline(start, end int) bool {
+	if start != 0 {
+		return false
+	}
+	for k := end; k < len(m.toks) && k < end+4; k++ {
+		t := m.toks[k]
+		if t.IsPunct("(") || t.IsPunct("-") && t.SpaceBefore {
+			return true
+		}
+		if t.Kind == text.Word && !t.Upper {
+			return false
+		}
+	}
+	return false
+}
+
+// relativeAfter reports whether a relative clause opens right after token k ("Oman,
+// which borders Yemen and Saudi Arabia and acts as a mediator", «عمان التي تحد
+// اليمن»): the names inside it are its objects, the head before it its subject.
+func (m *matcher) relativeAfter(k int) bool {
+	if k < 0 {
+		return false
+	}
+	if k < len(m.toks) && m.toks[k].IsPunct(",") {
+		k++
+	}
+	if k >= len(m.toks) {
+		return false
+	}
+	t := m.toks[k]
+	if t.Arabic {
+		return m.tokenIn("ar", listRelative, k)
+	}
+	return t.Norm == "which" || t.Norm == "who" || t.Norm == "that"
 }
 
 // listEnd is where the list bound by the rule's first slot ends.
@@ -400,6 +441,9 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot, open bool) []slo
 		}
 		if (slot == SlotMediator || slot == SlotNotMediator) && len(items) == 0 && m.afterBetween(j) {
 			break // "between A and B": the sides, never the mediators
+		}
+		if actors && len(items) == 0 && m.dateline(j, c.end) {
+			break // «لبنان - (أ ش أ) -», "BEIRUT (Reuters) -": where the report was filed, no actor
 		}
 		start := c.start
 		if c.person != nil && c.end < len(m.toks) && m.toks[c.end-1].Possessive {
