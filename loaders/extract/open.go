@@ -467,7 +467,8 @@ func (d *doc) arabicOpenNames(si int) {
 		}
 		end, words := i+1, 0
 		split := false // after «منشق عن»: the body split from belongs to the name
-		for j := i + 1; j < len(toks) && j <= i+7; j++ {
+		head := i      // the noun that leads the name (after «منشق عن», the body split from)
+		for j := i + 1; j < len(toks) && j <= i+9; j++ {
 			u := toks[j]
 			if c := covered[j]; c != nil {
 				if split && c.person == nil && c.entity != nil && c.entity.Kind == KindActor {
@@ -494,13 +495,17 @@ func (d *doc) arabicOpenNames(si int) {
 				j++
 				continue
 			}
-			if !u.Arabic || u.Kind != text.Word || w.hasStem("ar", listRelative, u) || w.hasStem("ar", listBackedBy, u) || w.hasStem("ar", listStop, u) && !hasArticle(u.Norm) || w.hasStem("ar", listBarrier, u) || w.hasStem("ar", listBodyNoun, u) && strings.HasPrefix(u.Norm, "و") {
+			if split && w.hasStem("ar", listBodyNoun, u) && !strings.HasPrefix(u.Norm, "و") {
+				end, words, split, head = j+1, words+1, false, j // a body the lexicon does not know: «منشق عن حركة تحرير …»
+				continue
+			}
+			if !u.Arabic || u.Kind != text.Word || w.hasStem("ar", listTalks, u) || w.hasStem("ar", listRelative, u) || w.hasStem("ar", listBackedBy, u) || w.hasStem("ar", listStop, u) && !hasArticle(u.Norm) || w.hasStem("ar", listBarrier, u) || w.hasStem("ar", listBodyNoun, u) && strings.HasPrefix(u.Norm, "و") {
 				break // a definite noun of the stop list may name a body: «لجنة الوساطة الإفريقية»
 			}
 			if strings.HasPrefix(u.Norm, "و") && !hasArticle(u.Norm) || strings.HasPrefix(u.Norm, "و") && j+1 < len(toks) && hasArticle(toks[j+1].Norm) {
 				break // a conjunction starts a new item, unless it joins the name's last word («العدل والمساواة»)
 			}
-			if j > i+1 && !hasArticle(u.Norm) {
+			if j > head+1 && !hasArticle(u.Norm) {
 				break // after its first word, a name goes on with definite words only
 			}
 			end, words = j+1, words+1

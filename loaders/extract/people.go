@@ -1044,8 +1044,8 @@ func (p *personFinder) antecedent(i int, person bool) *lexicon.Entry {
 			if si == p.si && c.start >= i {
 				break
 			}
-			if person && c.person == nil {
-				continue // "his spokesman": the person named before, not a state
+			if person && c.person == nil && !strings.HasPrefix(c.how, "office:") {
+				continue // "his spokesman": the person (or office: "the Head of State of Chad") named before, not a state
 			}
 			if c.actor != nil && c.actor.Entry != nil && (c.actor.Entry.Class == lexicon.Country || c.actor.Entry.Class == lexicon.Organization) {
 				last = c.actor.Entry

@@ -290,6 +290,9 @@ func (d *doc) arabicPlace(si, i int, covered []*chunk) (openName, bool) {
 	}
 	start := i + 1
 	end := start
+	if kind == OpenCity && w.hasStem("ar", listArPlacePrefix, toks[start]) {
+		maxWords = 2 // «أم جرس», «عين العرب», «رأس العين»
+	}
 	for j := start; j < len(toks) && j < start+maxWords; j++ {
 		u := toks[j]
 		if covered[j] != nil || !u.Arabic || u.Kind != text.Word || w.hasStem("ar", listStop, u) || w.hasStem("ar", listBarrier, u) || d.x.words.hasStem("ar", listBodyNoun, u) {
@@ -301,7 +304,7 @@ func (d *doc) arabicPlace(si, i int, covered []*chunk) (openName, bool) {
 		if w.hasStem("ar", listArPlaceCity, u) || w.hasStem("ar", listArPlaceRegion, u) || w.hasStem("ar", listArPlaceBuilding, u) {
 			break // «مدن الإقليم»: a noun of place is no name
 		}
-		if j > start && !hasArticle(u.Norm) {
+		if j > start && !hasArticle(u.Norm) && !w.hasStem("ar", listArPlacePrefix, toks[start]) {
 			break // «مطار إيسنبوغا برفقة»: after its first word, a name goes on with definite words only
 		}
 		if j == start && !hasArticle(u.Norm) && strings.HasSuffix(u.Norm, "ه") && kind != OpenBuilding {

@@ -86,6 +86,7 @@ const (
 	listArPlaceRegion     = "ar_place_region"     // Arabic nouns before a region's name: منطقة، إقليم
 	listArPlaceBuilding   = "ar_place_building"   // Arabic nouns that begin a building's name: مطار، قصر
 	listPlacePrep         = "place_prep"          // words after which a country is named as a place: in, في
+	listArPlacePrefix     = "ar_place_prefix"     // first words of two-word Arabic place names: أم، عين، رأس
 	// People (people.go).
 	listPossessivePronoun = "possessive_pronoun" // "his", "her": a title after them serves the side named before
 	listOfficeWord        = "office_word"        // stop words that may name an office's body: foreign, ministry
