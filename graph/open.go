@@ -29,8 +29,8 @@ type OpenNode struct {
 	// Roles and Affiliations of a person, most supported first.
 	Roles        []Supported[string]
 	Affiliations []Supported[NodeRef]
-	// Evidence holds one piece per article that names the node (filled only for
-	// the nodes the keep function of OpenNodes accepts), in no particular order.
+	// Evidence holds one piece per article that names the node, in no particular
+	// order, once ReadEvidence has read it.
 	Evidence []Evidence
 }
 
@@ -58,11 +58,10 @@ type Evidence struct {
 	Trigger  string
 }
 
-// OpenNodes lists the open-world nodes: one lookup finds them (the {Object,
+// OpenNodes lists the open-world nodes that keep (if not nil) accepts, with their
+// description, support count and edges: one lookup finds them (the {Object,
 // Predicate} index of `parley:origin "open"` on bolt), then each costs the quads
-// around it. keep, if not nil, is called once a node's description, support count
-// and edges are read; the evidence of its mentions is read only for the nodes it
-// accepts, and only those are returned.
+// around it. ReadEvidence adds the evidence of a node's mentions.
 func (s *Store) OpenNodes(ctx context.Context, keep func(*OpenNode) bool) ([]*OpenNode, error) {
 	it, err := s.inByPredicate(ctx, quad.String(schema.OriginOpen), schema.Origin)
 	if err != nil {
@@ -93,9 +92,6 @@ func (s *Store) OpenNodes(ctx context.Context, keep func(*OpenNode) bool) ([]*Op
 		}
 		if keep != nil && !keep(n) {
 			continue
-		}
-		if err := s.openEvidence(ctx, n); err != nil {
-			return nil, fmt.Errorf("open-world node %s: %w", iri, err)
 		}
 		out = append(out, n)
 	}
@@ -226,9 +222,17 @@ func (s *Store) ref(ctx context.Context, iri quad.IRI) (NodeRef, error) {
 	return r, nil
 }
 
-// openEvidence reads the evidence of the node's mentions: one evidence node per
-// article that names it.
-func (s *Store) openEvidence(ctx context.Context, n *OpenNode) error {
+// ReadEvidence reads the evidence of the node's mentions (one evidence node per
+// article that names it) into n.Evidence.
+func (s *Store) ReadEvidence(ctx context.Context, n *OpenNode) error {
+	if err := s.readEvidence(ctx, n); err != nil {
+		return fmt.Errorf("evidence of %s: %w", n.IRI, err)
+	}
+	return nil
+}
+
+func (s *Store) readEvidence(ctx context.Context, n *OpenNode) error {
+	n.Evidence = nil
 	var evs []quad.Value
 	err := s.eachQuad(ctx, quad.Object, n.IRI, func(q quad.Quad) bool {
 		if q.Predicate == schema.EvidenceFor {

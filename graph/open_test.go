@@ -75,6 +75,12 @@ func testOpenNodes(t *testing.T, backend string) {
 	}
 	byIRI := map[quad.IRI]*graph.OpenNode{}
 	for _, n := range nodes {
+		if n.Evidence != nil {
+			t.Errorf("%s: evidence read before ReadEvidence", n.IRI)
+		}
+		if err := s.ReadEvidence(ctx, n); err != nil {
+			t.Fatal(err)
+		}
 		byIRI[n.IRI] = n
 	}
 	slf := byIRI[schema.ID("actor", "sahel-liberation-front")]
@@ -107,19 +113,16 @@ func testOpenNodes(t *testing.T, backend string) {
 		}
 	}
 
-	// keep sees each node before its evidence is read; rejected ones are not returned.
+	// keep sees each node; rejected ones are not returned.
 	seen := 0
 	kept, err := s.OpenNodes(ctx, func(n *graph.OpenNode) bool {
 		seen++
-		if n.Evidence != nil {
-			t.Errorf("keep got %s with its evidence already read", n.IRI)
-		}
 		return n.Articles >= 2
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if seen != len(nodes) || len(kept) != 1 || kept[0].IRI != slf.IRI || len(kept[0].Evidence) != 2 {
+	if seen != len(nodes) || len(kept) != 1 || kept[0].IRI != slf.IRI {
 		t.Fatalf("keep saw %d of %d nodes and kept %v", seen, len(nodes), kept)
 	}
 }

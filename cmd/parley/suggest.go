@@ -116,12 +116,28 @@ an existing one, so pasted rows pass ` + "`parley lexicon check`" + `. With
 			all := 0
 			nodes, err := store.OpenNodes(cmd.Context(), func(n *graph.OpenNode) bool {
 				all++
-				return classes[n.Class] && n.Articles >= minArticles && (lang == "" || len(n.Names[lang]) > 0)
+				return classes[n.Class] && (lang == "" || len(n.Names[lang]) > 0)
 			})
 			if err != nil {
 				return fmt.Errorf("lexicon suggest: %s: %w", name, err)
 			}
-			sugs := suggest(lx, nodes, lang)
+			// Spellings of one name make one row; the evidence is read only for the
+			// rows that may reach --min-articles.
+			var groups []*nodeGroup
+			for _, g := range mergeNodes(nodes) {
+				if g.maxArticles() < minArticles {
+					continue
+				}
+				for _, n := range g.members {
+					if err := store.ReadEvidence(cmd.Context(), n); err != nil {
+						return fmt.Errorf("lexicon suggest: %s: %w", name, err)
+					}
+				}
+				if g.finish(); g.node.Articles >= minArticles {
+					groups = append(groups, g)
+				}
+			}
+			sugs := suggest(lx, groups, lang)
 			out := cmd.OutOrStdout()
 			if len(sugs) == 0 {
 				msg := "no open-world nodes in " + name
@@ -155,8 +171,7 @@ an existing one, so pasted rows pass ` + "`parley lexicon check`" + `. With
 
 // suggest turns open nodes into rows: ids, kinds, names the lexicon does not hold
 // yet, the example sentence, and a person's side.
-func suggest(lx *lexicon.Lexicon, nodes []*graph.OpenNode, lang string) []*suggestion {
-	groups := mergeNodes(nodes)
+func suggest(lx *lexicon.Lexicon, groups []*nodeGroup, lang string) []*suggestion {
 	var all []string
 	for _, g := range groups {
 		for _, l := range g.names {
@@ -181,9 +196,9 @@ func suggest(lx *lexicon.Lexicon, nodes []*graph.OpenNode, lang string) []*sugge
 				continue
 			}
 			s := &suggestion{File: f.name, Articles: n.Articles, OpenKind: n.Kind, Names: g.names, node: n}
-			for _, iri := range g.iris {
-				s.Nodes = append(s.Nodes, string(iri))
-				byNode[iri] = s
+			for _, m := range g.members {
+				s.Nodes = append(s.Nodes, string(m.IRI))
+				byNode[m.IRI] = s
 			}
 			for _, p := range []string{"party", "mediator", "venue", "participant", "ledBy", "affiliation", "contributor"} {
 				if n.Edges[p] > 0 {
@@ -196,17 +211,7 @@ func suggest(lx *lexicon.Lexicon, nodes []*graph.OpenNode, lang string) []*sugge
 			if n.Kind == "collective" {
 				s.Notes = append(s.Notes, "a collective description, not a name: add it only if it always means this one side")
 			}
-			s.checkNames(owners, f.lclass)
-			if iri := f.kind + "/" + schema.Slug(s.displayName()); s.Entry == "" && iris[iri] != nil {
-				// An entry with another name but this slug: its node would be this one.
-				e := iris[iri]
-				s.Notes = append(s.Notes, fmt.Sprintf("entry %s (%s) has the node %s", e.ID, e.Source, iri))
-				if e.Class == f.lclass {
-					s.Entry = e.ID
-				} else {
-					s.Names = map[string][]string{}
-				}
-			}
+			s.checkNames(owners, f.lclass, iris[f.kind+"/"+schema.Slug(s.displayName())])
 			switch {
 			case s.Entry != "":
 				s.ID, s.Kind = s.Entry, ""
@@ -251,9 +256,9 @@ func suggest(lx *lexicon.Lexicon, nodes []*graph.OpenNode, lang string) []*sugge
 
 // nodeGroup is the open nodes one row stands for.
 type nodeGroup struct {
-	node  *graph.OpenNode // the most named one, with the others' names, evidence and edges
-	iris  []quad.IRI
-	names map[string][]string // rowNames, and acronyms
+	members []*graph.OpenNode   // the most named first
+	names   map[string][]string // their rowNames, then (finish) acronyms
+	node    *graph.OpenNode     // (finish) the first, with the others' evidence, edges, roles and sides
 }
 
 // mergeNodes groups the open nodes of one class that share a name as the matcher
@@ -269,9 +274,6 @@ func mergeNodes(nodes []*graph.OpenNode) []*nodeGroup {
 	var out []*nodeGroup
 	for _, n := range sorted {
 		names := rowNames(n)
-		if n.Class == schema.Organization {
-			addAcronyms(names, n.Evidence)
-		}
 		var g *nodeGroup
 		for _, l := range []string{"en", "ar"} {
 			for _, name := range names[l] {
@@ -281,13 +283,12 @@ func mergeNodes(nodes []*graph.OpenNode) []*nodeGroup {
 			}
 		}
 		if g == nil {
-			c := *n
-			g = &nodeGroup{node: &c, names: names}
+			g = &nodeGroup{names: names}
 			out = append(out, g)
 		} else {
-			g.merge(n, names)
+			g.addNames(names)
 		}
-		g.iris = append(g.iris, n.IRI)
+		g.members = append(g.members, n)
 		for _, l := range names {
 			for _, name := range l {
 				if k := string(n.Class) + " " + lexicon.NameKey(name); byKey[k] == nil {
@@ -299,9 +300,17 @@ func mergeNodes(nodes []*graph.OpenNode) []*nodeGroup {
 	return out
 }
 
-// merge adds node n (with its row names) to the group.
-func (g *nodeGroup) merge(n *graph.OpenNode, names map[string][]string) {
-	m := g.node
+// maxArticles is the most articles the group's nodes can share: their sum.
+func (g *nodeGroup) maxArticles() int {
+	n := 0
+	for _, m := range g.members {
+		n += m.Articles
+	}
+	return n
+}
+
+// addNames adds the names the group lacks.
+func (g *nodeGroup) addNames(names map[string][]string) {
 	for _, l := range []string{"en", "ar"} {
 		for _, name := range names[l] {
 			dup := false
@@ -313,23 +322,33 @@ func (g *nodeGroup) merge(n *graph.OpenNode, names map[string][]string) {
 			}
 		}
 	}
-	edges := map[string]int{}
-	for p, c := range m.Edges {
-		edges[p] += c
-	}
-	for p, c := range n.Edges {
-		edges[p] += c
-	}
-	m.Edges = edges
-	m.Evidence = append(append([]graph.Evidence(nil), m.Evidence...), n.Evidence...)
-	m.Roles = append(append([]graph.Supported[string](nil), m.Roles...), n.Roles...)
-	m.Affiliations = append(append([]graph.Supported[graph.NodeRef](nil), m.Affiliations...), n.Affiliations...)
-	// Articles that name either (an article naming both counts once).
+}
+
+// finish makes the group's node once its members' evidence is read: the first
+// member with everything the others add, and the articles that name any of them
+// (an article naming two spellings counts once).
+func (g *nodeGroup) finish() {
+	m := *g.members[0]
+	m.Edges = map[string]int{}
+	m.Evidence, m.Roles, m.Affiliations = nil, nil, nil
 	articles := map[quad.IRI]bool{}
+	for _, n := range g.members {
+		for p, c := range n.Edges {
+			m.Edges[p] += c
+		}
+		m.Evidence = append(m.Evidence, n.Evidence...)
+		m.Roles = append(m.Roles, n.Roles...)
+		m.Affiliations = append(m.Affiliations, n.Affiliations...)
+		m.Articles = max(m.Articles, n.Articles)
+	}
 	for _, e := range m.Evidence {
 		articles[e.Article] = true
 	}
-	m.Articles = max(m.Articles, len(articles), n.Articles)
+	m.Articles = max(m.Articles, len(articles))
+	if m.Class == schema.Organization {
+		addAcronyms(g.names, m.Evidence)
+	}
+	g.node = &m
 }
 
 // markShared marks "?" a name two rows give (an open actor and an open place of
@@ -529,45 +548,71 @@ func nameOwners(lx *lexicon.Lexicon, names []string) map[string][]owner {
 	return out
 }
 
-// checkNames keeps the names no lexicon entry holds; a name entries hold only as
-// ambiguous stays, marked "?" too. A name an entry of the node's class holds makes
-// the node that entry (Entry); a name an entry of another class holds is left out.
-func (s *suggestion) checkNames(owners map[string][]owner, class lexicon.Class) {
+// checkNames decides what the row adds to the lexicon. A name an entry of the
+// node's class holds makes the node that entry (Entry: the row only adds the other
+// names); so does an entry of that class with the node's slug (same node IRI:
+// bySlug), whereas one of another class leaves nothing to add. Of the other names,
+// those no entry holds stay, those entries hold only as ambiguous stay marked "?",
+// and those an entry holds plainly are left out: the checker wants a name on one
+// entry, or ambiguous on all.
+func (s *suggestion) checkNames(owners map[string][]owner, class lexicon.Class, bySlug *lexicon.Entry) {
+	orig := s.Names
 	for _, l := range []string{"en", "ar"} {
-		var names []string
-		for _, name := range s.Names[l] {
-			os := owners[lexicon.NameKey(name)]
-			if len(os) == 0 {
-				names = append(names, name)
-				continue
+		for _, name := range orig[l] {
+			for _, o := range owners[lexicon.NameKey(name)] {
+				if s.Entry == "" && !o.ambiguous && o.e.Class == class {
+					s.Entry = o.e.ID
+					s.Notes = append(s.Notes, fmt.Sprintf("%q is %s's (%s)", name, o.e.ID, o.e.Source))
+				}
 			}
-			allAmb := true
-			var ids []string
-			var taken *lexicon.Entry
+		}
+	}
+	names, notes := keptNames(orig, owners, s.Entry)
+	if e := bySlug; s.Entry == "" && e != nil {
+		s.Notes = append(s.Notes, fmt.Sprintf("entry %s (%s) has this node (%s/%s)", e.ID, e.Source, lexicon.NodeKind(e), e.Slug()))
+		if e.Class == class {
+			s.Entry = e.ID
+			names, notes = keptNames(orig, owners, e.ID)
+		} else {
+			names, notes = map[string][]string{}, nil
+		}
+	}
+	s.Names = names
+	s.Notes = append(s.Notes, notes...)
+}
+
+// keptNames are the names a row for entry (or a new entry, "") can give: see checkNames.
+func keptNames(names map[string][]string, owners map[string][]owner, entry string) (map[string][]string, []string) {
+	out := map[string][]string{}
+	var notes []string
+	for _, l := range []string{"en", "ar"} {
+	names:
+		for _, name := range names[l] {
+			os := owners[lexicon.NameKey(name)]
+			var amb []string
+			var plain *lexicon.Entry
 			for _, o := range os {
-				allAmb = allAmb && o.ambiguous
-				ids = append(ids, o.e.ID)
-				if !o.ambiguous && (taken == nil || o.e.Class == class && taken.Class != class) {
-					taken = o.e
+				switch {
+				case o.e.ID == entry:
+					continue names // the entry has it
+				case o.ambiguous:
+					amb = append(amb, o.e.ID)
+				case plain == nil:
+					plain = o.e
 				}
 			}
 			switch {
-			case allAmb:
-				names = append(names, name+"?")
-				s.Notes = append(s.Notes, fmt.Sprintf("%q also names %s: marked ambiguous", name, strings.Join(ids, ", ")))
-			case taken.Class == class && (s.Entry == "" || s.Entry == taken.ID):
-				s.Entry = taken.ID
-				s.Notes = append(s.Notes, fmt.Sprintf("%q is %s's (%s)", name, taken.ID, taken.Source))
+			case plain != nil:
+				notes = append(notes, fmt.Sprintf("%q is %s's (%s): left out", name, plain.ID, plain.Source))
+			case amb != nil:
+				out[l] = append(out[l], name+"?")
+				notes = append(notes, fmt.Sprintf("%q also names %s: marked ambiguous", name, strings.Join(amb, ", ")))
 			default:
-				s.Notes = append(s.Notes, fmt.Sprintf("%q is %s's (%s): left out", name, taken.ID, taken.Source))
+				out[l] = append(out[l], name)
 			}
 		}
-		if names == nil {
-			delete(s.Names, l)
-		} else {
-			s.Names[l] = names
-		}
 	}
+	return out, notes
 }
 
 // uniqueID is a slug of the row's canonical name that no lexicon entry and no other

@@ -40,10 +40,10 @@ A second round of talks between the government of Niger and the Sahel Liberation
 
 // loadSuggestStore writes the articles to a directory and loads them into a new
 // bolt store (with the extra lexicon directories given).
-func loadSuggestStore(t *testing.T, lexicons ...string) (db, articles string) {
+func loadSuggestStore(t *testing.T, texts map[string]string, lexicons ...string) (db, articles string) {
 	t.Helper()
 	articles = t.TempDir()
-	for name, text := range suggestArticles {
+	for name, text := range texts {
 		if err := os.WriteFile(filepath.Join(articles, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -109,7 +109,7 @@ func parseSuggestions(t *testing.T, out string) (map[string]suggestedRow, []stri
 }
 
 func TestLexiconSuggest(t *testing.T) {
-	db, articles := loadSuggestStore(t)
+	db, articles := loadSuggestStore(t, suggestArticles)
 	out := mustRun(t, "--db", db, "lexicon", "suggest")
 	rows, order, files := parseSuggestions(t, out)
 
@@ -229,7 +229,7 @@ func TestLexiconSuggest(t *testing.T) {
 		t.Errorf("with the rows in the lexicon, suggest still suggests %v:\n%s", again, out)
 	}
 	// A store loaded with them has no open-world node.
-	fresh, _ := loadSuggestStore(t, lxdir)
+	fresh, _ := loadSuggestStore(t, suggestArticles, lxdir)
 	if out := mustRun(t, "--lexicon", lxdir, "--db", fresh, "lexicon", "suggest"); out != "no open-world nodes in "+fresh+"\n" {
 		t.Errorf("suggest on a store without open-world nodes: %q", out)
 	}
@@ -252,7 +252,7 @@ func TestLexiconSuggest(t *testing.T) {
 }
 
 func TestLexiconSuggestFilters(t *testing.T) {
-	db, _ := loadSuggestStore(t)
+	db, _ := loadSuggestStore(t, suggestArticles)
 	tests := []struct {
 		name string
 		args []string
@@ -298,5 +298,87 @@ func TestLexiconSuggestFilters(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "none.db")
 	if _, _, err := run(t, "--db", missing, "lexicon", "suggest"); err == nil || !strings.Contains(err.Error(), missing) {
 		t.Errorf("suggest on a missing store: %v", err)
+	}
+}
+
+// TestLexiconSuggestMergesSpellings: two articles spell the minister's name with
+// ة and with ه, two nodes but one name for the lexicon (which folds ة to ه), so
+// one row, named by both articles.
+func TestLexiconSuggestMergesSpellings(t *testing.T) {
+	db, _ := loadSuggestStore(t, map[string]string{
+		"ar_resume.txt": "النيجر تستأنف المحادثات\n\nقال وزير الخارجية النيجري هارونة بلكو إن المحادثات بين الحكومة النيجرية وجبهة تحرير الساحل ستستأنف الأسبوع المقبل.\n",
+		"ar_going.txt":  "النيجر والجبهة\n\nأكد وزير الخارجية النيجري هارونه بلكو أن المحادثات بين الحكومة النيجرية وجبهة تحرير الساحل مستمرة.\n",
+	})
+	var objs []suggestion
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "lexicon", "suggest", "--kind", "person", "--min-articles", "2", "--format", "json")), &objs); err != nil {
+		t.Fatal(err)
+	}
+	if len(objs) != 1 {
+		t.Fatalf("%d rows for one person: %+v", len(objs), objs)
+	}
+	o := objs[0]
+	if o.Articles != 2 || len(o.Nodes) != 2 || !reflect.DeepEqual(o.Names, map[string][]string{"ar": {"هارونة بلكو"}}) ||
+		o.Affiliation != "NE" || o.Role != "Foreign Minister of Niger" {
+		t.Errorf("merged row %+v", o)
+	}
+	if o.Row != "هارونة-بلكو\t\tهارونة بلكو\tNE\tForeign Minister of Niger\t" {
+		t.Errorf("row %q", o.Row)
+	}
+}
+
+// TestLexiconSuggestAgainstTheLexicon: names the lexicon already has. The store is
+// loaded without an analyst's lexicon directory that, since, names the Sahel
+// Liberation Front (not "SLF"), a place with the ambiguous name "Tessalit?" and,
+// as a place, the Kel Adagh Council.
+func TestLexiconSuggestAgainstTheLexicon(t *testing.T) {
+	db, _ := loadSuggestStore(t, suggestArticles)
+	mine := t.TempDir()
+	for name, text := range map[string]string{
+		"organizations.tsv": "id\tkind\ten\tcountry\nsahel-front\tarmed_group\tSahel Liberation Front\tNE\n",
+		"places.tsv":        "id\tkind\ten\tcountry\ntessalit-ml\tcity\tTessalit Oasis | Tessalit?\tML\nkel-adagh\tregion\tKel Adagh Council\tML\n",
+	} {
+		if err := os.WriteFile(filepath.Join(mine, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := mustRun(t, "--lexicon", mine, "--db", db, "lexicon", "suggest", "--kind", "actor", "--lang", "en")
+	out += mustRun(t, "--lexicon", mine, "--db", db, "lexicon", "suggest", "--kind", "place", "--lang", "en")
+	rows, _, files := parseSuggestions(t, out)
+	tests := []struct {
+		id, line, note string
+	}{
+		{"sahel-front", "sahel-front\t\tSLF\t\t\t\t\talias_of=sahel-front", `"Sahel Liberation Front" is sahel-front's`},
+		{"tessalit", "tessalit\tcity\tTessalit?\t\t\t\t\t", `"Tessalit" also names tessalit-ml: marked ambiguous`},
+	}
+	for _, tt := range tests {
+		r := rows[tt.id]
+		if r.line != tt.line || !strings.Contains(r.comment, tt.note) {
+			t.Errorf("%s: row %q under %q, want %q under a comment with %q", tt.id, r.line, r.comment, tt.line, tt.note)
+		}
+	}
+	if len(rows) != len(tests) {
+		t.Errorf("rows %v, want %d", rows, len(tests))
+	}
+	if !strings.Contains(out, `"Kel Adagh Council" is kel-adagh's`) || !strings.Contains(out, "# (Kel Adagh Council: no name left to add)") {
+		t.Errorf("an actor named like a place of the lexicon:\n%s", out)
+	}
+	// With the analyst's files, the rows load and pass the checker.
+	pasted := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(pasted, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lx, err := lexicon.Load(mine, pasted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range lx.Check() {
+		if p.Severity == "error" && (strings.HasPrefix(p.Where, mine) || strings.HasPrefix(p.Where, pasted)) {
+			t.Errorf("lexicon check: %v", p)
+		}
+	}
+	if e := lx.Entry("sahel-front"); e == nil || !reflect.DeepEqual(e.En, []string{"Sahel Liberation Front", "SLF"}) {
+		t.Errorf("the alias row did not add SLF: %+v", e)
 	}
 }
