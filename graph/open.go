@@ -32,6 +32,8 @@ type OpenNode struct {
 	// Evidence holds one piece per article that names the node, in no particular
 	// order, once ReadEvidence has read it.
 	Evidence []Evidence
+
+	evidence []quad.Value // the evidence nodes, found with the edges
 }
 
 // Supported is a value with the number of articles that assert it.
@@ -145,8 +147,10 @@ func (s *Store) openNode(ctx context.Context, iri quad.IRI, refs map[quad.IRI]No
 		case !ok:
 		case p == schema.Mentions && q.Subject == q.Label:
 			articles[q.Subject] = true
-		case p == schema.EvidenceFor, p == schema.Subject, p == schema.Object, p == schema.Location:
-			// the reification and the evidence are read elsewhere
+		case p == schema.EvidenceFor:
+			n.evidence = append(n.evidence, q.Subject)
+		case p == schema.Subject, p == schema.Object, p == schema.Location:
+			// the reification of its statements, and articles naming it as a place
 		default:
 			n.Edges[localName(p)]++
 		}
@@ -222,8 +226,8 @@ func (s *Store) ref(ctx context.Context, iri quad.IRI) (NodeRef, error) {
 	return r, nil
 }
 
-// ReadEvidence reads the evidence of the node's mentions (one evidence node per
-// article that names it) into n.Evidence.
+// ReadEvidence reads the evidence of the mentions of a node OpenNodes returned
+// (one evidence node per article that names it) into n.Evidence.
 func (s *Store) ReadEvidence(ctx context.Context, n *OpenNode) error {
 	if err := s.readEvidence(ctx, n); err != nil {
 		return fmt.Errorf("evidence of %s: %w", n.IRI, err)
@@ -233,17 +237,7 @@ func (s *Store) ReadEvidence(ctx context.Context, n *OpenNode) error {
 
 func (s *Store) readEvidence(ctx context.Context, n *OpenNode) error {
 	n.Evidence = nil
-	var evs []quad.Value
-	err := s.eachQuad(ctx, quad.Object, n.IRI, func(q quad.Quad) bool {
-		if q.Predicate == schema.EvidenceFor {
-			evs = append(evs, q.Subject)
-		}
-		return true
-	})
-	if err != nil {
-		return err
-	}
-	for _, ev := range evs {
+	for _, ev := range n.evidence {
 		var e Evidence
 		err := s.eachQuad(ctx, quad.Subject, ev, func(q quad.Quad) bool {
 			if iri, ok := q.Label.(quad.IRI); ok {

@@ -345,6 +345,8 @@ func (g *nodeGroup) finish() {
 		articles[e.Article] = true
 	}
 	m.Articles = max(m.Articles, len(articles))
+	sort.SliceStable(m.Roles, func(i, j int) bool { return m.Roles[i].Articles > m.Roles[j].Articles })
+	sort.SliceStable(m.Affiliations, func(i, j int) bool { return m.Affiliations[i].Articles > m.Affiliations[j].Articles })
 	if m.Class == schema.Organization {
 		addAcronyms(g.names, m.Evidence)
 	}
