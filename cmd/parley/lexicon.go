@@ -56,7 +56,7 @@ func newLexiconCmd(opt *options) *cobra.Command {
 		},
 	}
 	check.Flags().BoolVar(&strict, "strict", false, "fail on warnings too")
-	cmd.AddCommand(check, newLexiconImportCmd())
+	cmd.AddCommand(check, newLexiconImportCmd(), newLexiconSuggestCmd(opt))
 	return cmd
 }
 
