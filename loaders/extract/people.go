@@ -1035,11 +1035,16 @@ func pronounSuffixed(w string) bool {
 // "his Prime Minister"). A person named there stands for their side; with person
 // set ("his", "her"), only a person is.
 func (p *personFinder) antecedent(i int, person bool) *lexicon.Entry {
-	for _, si := range []int{p.si, p.si - 1} {
+	sentences := []int{p.si, p.si - 1}
+	if !p.toks[i].Arabic {
+		sentences = sentences[:1] // English pronouns refer within their sentence here
+	}
+	for _, si := range sentences {
 		if si < 0 {
 			break
 		}
 		var last *lexicon.Entry
+		lastEnd := 0
 		for _, c := range p.d.chunks[si] {
 			if si == p.si && c.start >= i {
 				break
@@ -1048,14 +1053,29 @@ func (p *personFinder) antecedent(i int, person bool) *lexicon.Entry {
 				continue // "his spokesman": the person (or office: "the Head of State of Chad") named before, not a state
 			}
 			if c.actor != nil && c.actor.Entry != nil && (c.actor.Entry.Class == lexicon.Country || c.actor.Entry.Class == lexicon.Organization) {
-				last = c.actor.Entry
+				last, lastEnd = c.actor.Entry, c.end
 			}
+		}
+		if last != nil && si == p.si && p.unknownNameBetween(lastEnd, i) {
+			return nil // "The SLF delegation was led by its chief negotiator": a name the lexicon lacks is nearer
 		}
 		if last != nil {
 			return last
 		}
 	}
 	return nil
+}
+
+// unknownNameBetween reports whether an English capitalised word no chunk covers
+// stands in tokens [a, b), after a sentence's first word.
+func (p *personFinder) unknownNameBetween(a, b int) bool {
+	for k := max(a, 1); k < b && k < len(p.toks); k++ {
+		t := p.toks[k]
+		if !t.Arabic && t.Kind == text.Word && (t.Cap || t.Upper) && !p.d.coveredAt(p.si, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameAli reports whether the word at j, inside a name that starts at i, is the name
