@@ -120,7 +120,7 @@ func TestLexiconSuggest(t *testing.T) {
 	}{
 		{"sahel-liberation-front", "organizations.tsv",
 			map[string]string{"kind": "armed_group", "en": "Sahel Liberation Front | SLF", "ar": ""},
-			[]string{"# 2 articles;", "open armed_group (party)", "rule en.parties.between+open.name",
+			[]string{"# 2 articles;", "open armed_group (party, affiliation)", "rule en.parties.between+open.name",
 				`: "A second round of talks between the government of Niger and the Sahel Liberation Front ended on Friday in Agadez without a deal."`}},
 		{"kel-adagh-council", "organizations.tsv",
 			map[string]string{"kind": "ngo", "en": "Kel Adagh Council"},
@@ -138,7 +138,7 @@ func TestLexiconSuggest(t *testing.T) {
 			map[string]string{"en": "Harouna Belko", "affiliation": "NE", "role": "Foreign Minister of Niger"},
 			[]string{"rule person.title", "Niger's Foreign Minister Harouna Belko led the government delegation."}},
 		{"amadou-kessa", "people.tsv",
-			map[string]string{"en": "Amadou Kessa", "affiliation": "", "role": "Chief Negotiator"},
+			map[string]string{"en": "Amadou Kessa", "affiliation": "sahel-liberation-front", "role": "Chief Negotiator"},
 			[]string{"chief negotiator Amadou Kessa"}},
 	}
 	for _, tt := range tests {

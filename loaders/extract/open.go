@@ -158,8 +158,8 @@ func (d *doc) findAcronyms() {
 				if d.openAt[si] == nil {
 					d.openAt[si] = map[int]*chunk{}
 				}
-				if d.openAt[si][i] == nil {
-					d.openAt[si][i] = c
+				if old := d.openAt[si][i]; old == nil || old.end <= c.end {
+					d.openAt[si][i] = c // the defined acronym names the defined actor
 				}
 				continue
 			}
@@ -388,13 +388,14 @@ func (d *doc) capitalisedName(si, i int, covered []*chunk) (openName, bool) {
 		return openName{}, false
 	}
 	kind := OpenName
+	first := toks[start].Norm // "Movement of Democratic Forces of Casamance": the head may come first
 	switch {
-	case w.has("en", listArmedHead, head) || hasWord(toks[start:end], w, "en", listArmedWord):
+	case w.has("en", listArmedHead, head) || w.has("en", listArmedHead, first) && end-start > 2 || hasWord(toks[start:end], w, "en", listArmedWord):
 		kind = OpenArmedGroup
-	case w.has("en", listOrgHead, head):
+	case w.has("en", listOrgHead, head) || w.has("en", listOrgHead, first) && end-start > 2:
 		kind = OpenOrganization
 	}
-	if kind == OpenName && words >= 2 && absorbed == 0 && !hasUpper(toks[start:end]) {
+	if kind == OpenName && words >= 2 && absorbed == 0 && !hasUpper(toks[start:end]) && !hasWord(toks[start:end], w, "en", listNameJoin) {
 		return openName{}, false // "Téte António", "Mario Raffaelli": two or three plain capitalised words are a person's name
 	}
 	return openName{start: start, end: end, name: spanText(d, si, start, end), kind: kind, how: "open.name"}, true
