@@ -630,7 +630,11 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 	}
 	var end int
 	if t.Arabic {
-		end = p.arabicName(i)
+		maxWords := 2
+		if afterTitle {
+			maxWords = 3 // «رئيس الوزراء حسن علي خيري»: a title announces a full name
+		}
+		end = p.arabicName(i, maxWords)
 	} else {
 		end = p.latinName(i)
 		// "Assistant Secretary of State for African Affairs Molly Phee": a run of
@@ -819,10 +823,11 @@ func (p *personFinder) latinName(i int) int {
 	return lastCap
 }
 
-// arabicName reads up to two name words, each extended through connectors
+// arabicName reads up to maxWords name words (two, or three after a title; a definite
+// word ends a name of two), each extended through connectors
 // (بن، ابن، أبو، عبد، آل) and initials ("ج."), stopping at punctuation, function
 // words, verbs and known names of other things.
-func (p *personFinder) arabicName(i int) int {
+func (p *personFinder) arabicName(i, maxWords int) int {
 	j := i
 	words := 0
 	patronym := false // the last words were "بن X" or "آل X"
@@ -852,7 +857,7 @@ func (p *personFinder) arabicName(i int) int {
 			}
 			break
 		}
-		if words >= 2 {
+		if words >= maxWords || words >= 2 && hasArticle(t.Norm) {
 			break
 		}
 		if patronym && !hasArticle(t.Norm) {
