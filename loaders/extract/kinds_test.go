@@ -82,3 +82,34 @@ func readReference(t *testing.T, path string) (map[string][]string, map[string]b
 	}
 	return relations, slotRows
 }
+
+// TestSlotModifiers checks the slot syntax: {P+} takes open-world actors, {M:adj}
+// states as adjectives only, and modifiers on slots that hold no actors are errors.
+func TestSlotModifiers(t *testing.T) {
+	tests := []struct {
+		kind    RuleKind
+		slot    string
+		open    bool
+		adjOnly bool
+		wantErr bool
+	}{
+		{RuleParties, "{P}", false, false, false},
+		{RuleParties, "{P+}", true, false, false},
+		{RuleMediation, "{M:adj}", false, true, false},
+		{RuleMediation, "{M+:adj}", true, true, false},
+		{RuleVenue, "{L+}", false, false, true},
+		{RuleMediation, "{M:big}", false, false, true},
+		{RuleParties, "{M}", false, false, true},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.kind)+tt.slot, func(t *testing.T) {
+			e, err := parseSlot(tt.slot, tt.kind)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("parseSlot(%q, %s) error = %v, want error %v", tt.slot, tt.kind, err, tt.wantErr)
+			}
+			if err == nil && (e.open != tt.open || e.adjOnly != tt.adjOnly) {
+				t.Errorf("parseSlot(%q) = open %v adj %v, want %v %v", tt.slot, e.open, e.adjOnly, tt.open, tt.adjOnly)
+			}
+		})
+	}
+}

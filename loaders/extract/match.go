@@ -111,10 +111,6 @@ func (m *matcher) dateline(start, end int) bool {
 	return false
 }
 
-
-
-
-
 // relativeAfter reports whether a relative clause opens right after token k ("Oman,
 // which borders Yemen and Saudi Arabia and acts as a mediator", «عمان التي تحد
 // اليمن»): the names inside it are its objects, the head before it its subject.

@@ -165,6 +165,9 @@ func TestMatch(t *testing.T) {
 			{"المصريون", []string{"EG"}, FormAdj, false},
 			{"والقطريون", []string{"QA"}, FormAdj, true},
 		}},
+		{"arabic name written without its space", "برعاية الأممالمتحدة", []mention{
+			{"الأممالمتحدة", []string{"un"}, FormName, false},
+		}},
 		{"arabic feminine nisba", "الخارجية القطرية", []mention{
 			{"الخارجية القطرية", []string{"qatar-foreign-ministry"}, FormName, false},
 		}},

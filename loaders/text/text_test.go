@@ -283,6 +283,9 @@ func TestSentences(t *testing.T) {
 		{"surrounding space", "  One.   Two.  ", []string{"One.", "Two."}},
 		{"empty", "", nil},
 		{"only punctuation", ".", []string{"."}},
+		{"hard-wrapped paragraph", "Envoys of both governments gathered in the capital on Monday for\nthe first round of talks on the border dispute that began last\nyear. The talks will resume on Friday after a short break for\nconsultations with the leadership.\n\nA second paragraph follows here.",
+			[]string{"Envoys of both governments gathered in the capital on Monday for\nthe first round of talks on the border dispute that began last\nyear.", "The talks will resume on Friday after a short break for\nconsultations with the leadership.", "A second paragraph follows here."}},
+		{"short lines still break", "Headline\nBody line one\nBody line two", []string{"Headline", "Body line one", "Body line two"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
