@@ -58,6 +58,9 @@ func (d *doc) findOpenNames() {
 	d.mergeCollectives()
 }
 
+// maxCollectives bounds the pairwise comparison of mergeCollectives.
+const maxCollectives = 200
+
 // mergeCollectives makes a shorter description of a collective side the longer one
 // the article also uses ("the opposition" after "Burundi's opposition", «الفصائل»
 // after «الفصائل الفلسطينية»): one side, named as fully as the article names it.
@@ -78,6 +81,9 @@ func (d *doc) mergeCollectives() {
 			out[w] = true
 		}
 		return out
+	}
+	if len(all) > maxCollectives {
+		return // a text that lists hundreds of collectives is no news story to tidy
 	}
 	into := map[*Entity]*Entity{}
 	for _, short := range all {
@@ -146,9 +152,11 @@ func (d *doc) findAcronyms() {
 	}
 	for si := range d.sents {
 		toks := d.sents[si].Tokens
+		added := false
+		covered := d.coveredBy(si)
 		for i, t := range toks {
 			name, ok := acr[t.Norm]
-			if !ok || !d.acronymShape(t) || d.coveredAt(si, i) {
+			if !ok || !d.acronymShape(t) || covered[i] != nil {
 				continue
 			}
 			ev := Evidence{Sentence: si, Rule: "open.acronym", Trigger: t.Text}
@@ -164,6 +172,9 @@ func (d *doc) findAcronyms() {
 				continue
 			}
 			d.addChunk(si, c)
+			added = true
+		}
+		if added {
 			d.sortChunks(si)
 		}
 	}

@@ -1074,7 +1074,7 @@ func (p *personFinder) antecedent(i int, person bool) *lexicon.Entry {
 // unknownNameBetween reports whether an English capitalised word no chunk covers
 // stands in tokens [a, b), after a sentence's first word.
 func (p *personFinder) unknownNameBetween(a, b int) bool {
-	for k := max(a, 1); k < b && k < len(p.toks); k++ {
+	for k := max(a, b-30, 1); k < b && k < len(p.toks); k++ {
 		t := p.toks[k]
 		if !t.Arabic && t.Kind == text.Word && (t.Cap || t.Upper) && !p.d.coveredAt(p.si, k) {
 			return true

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,12 +79,7 @@ func (d *doc) findOpenPlaces(si int) {
 
 // sortChunks keeps a sentence's chunks in token order.
 func (d *doc) sortChunks(si int) {
-	cs := d.chunks[si]
-	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && cs[j].start < cs[j-1].start; j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-		}
-	}
+	sort.SliceStable(d.chunks[si], func(a, b int) bool { return d.chunks[si][a].start < d.chunks[si][b].start })
 }
 
 // englishPlace reads an English place name at token i: a capitalised name after a

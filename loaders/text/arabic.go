@@ -27,20 +27,25 @@ const minStem = 2 // letters a stem must keep
 // removed. Each reading is returned with and without its article ال.
 func Stems(w string) []Stem {
 	out := make([]Stem, 0, 6)
-	seen := map[string]bool{}
+	seen := func(form string) bool { // a handful of readings: a scan beats a map
+		for _, s := range out {
+			if s.Form == form {
+				return true
+			}
+		}
+		return false
+	}
 	add := func(form string, conj, prep bool) {
 		if runeCount(form) < minStem {
 			return
 		}
 		def := strings.HasPrefix(form, "ال") && runeCount(form) > minStem+1
-		if !seen[form] {
-			seen[form] = true
+		if !seen(form) {
 			out = append(out, Stem{Form: form, Conj: conj, Prep: prep, Definite: def})
 		}
 		if def {
 			bare := strings.TrimPrefix(form, "ال")
-			if !seen[bare] && runeCount(bare) >= minStem {
-				seen[bare] = true
+			if !seen(bare) && runeCount(bare) >= minStem {
 				out = append(out, Stem{Form: bare, Conj: conj, Prep: prep})
 			}
 		}

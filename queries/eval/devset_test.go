@@ -16,18 +16,20 @@ import (
 
 // devFloors are the lowest scores the real-text development set (../shared/devset,
 // third-party text read at test time only) may reach per category: F1 for every
-// category, precision for mediation and person (0: not checked). They sit 0.03
-// under the figures measured when they were set, rounded down; raise them as
-// extraction improves.
+// category, precision for mediation and person (0: not checked). Where the
+// extractor meets them, they are the targets of issue #9 (mediation ≥ 0.75 with
+// precision ≥ 0.85, venue ≥ 0.80, person ≥ 0.88 with precision ≥ 0.92, affiliation
+// ≥ 0.75, place ≥ 0.85, issue ≥ 0.75); the categories without a target sit 0.03
+// under the figures measured when they were set.
 var devFloors = map[string]struct{ f1, precision float64 }{
-	"mediation":   {0.36, 0.55},
-	"venue":       {0.55, 0},
-	"participant": {0.25, 0},
-	"person":      {0.80, 0.84},
-	"affiliation": {0.55, 0},
-	"location":    {0.54, 0},
-	"place":       {0.67, 0},
-	"issue":       {0.65, 0},
+	"mediation":   {0.75, 0.85},
+	"venue":       {0.80, 0},
+	"participant": {0.50, 0},
+	"person":      {0.88, 0.92},
+	"affiliation": {0.75, 0},
+	"location":    {0.80, 0},
+	"place":       {0.85, 0},
+	"issue":       {0.75, 0},
 }
 
 // minDevArticles guards against a devset read only in part.
