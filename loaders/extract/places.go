@@ -33,34 +33,22 @@ func (d *doc) findOpenPlaces(si int) {
 	toks := d.sents[si].Tokens
 	covered := d.coveredBy(si)
 	var found []openName
-	if d.lang == "en" {
-		shouted := d.shoutedOrTitleCase(si)
-		for i := 0; i < len(toks); i++ {
-			if covered[i] != nil {
-				continue
-			}
-			if n, ok := d.datelinePlace(si, i, covered); ok {
-				found = append(found, n)
-				i = n.end - 1
-				continue
-			}
-			if shouted {
-				continue
-			}
-			if n, ok := d.englishPlace(si, i, covered); ok {
-				found = append(found, n)
-				i = n.end - 1
-			}
+	shouted := d.lang == "en" && d.shoutedOrTitleCase(si)
+	for i := 0; i < len(toks); i++ {
+		if covered[i] != nil {
+			continue
 		}
-	} else {
-		for i := 0; i < len(toks); i++ {
-			if covered[i] != nil {
-				continue
-			}
-			if n, ok := d.arabicPlace(si, i, covered); ok {
-				found = append(found, n)
-				i = n.end - 1
-			}
+		n, ok := d.datelinePlace(si, i, covered)
+		switch {
+		case ok:
+		case d.lang == "ar":
+			n, ok = d.arabicPlace(si, i, covered)
+		case !shouted:
+			n, ok = d.englishPlace(si, i, covered)
+		}
+		if ok {
+			found = append(found, n)
+			i = n.end - 1
 		}
 	}
 	for _, n := range found {

@@ -146,18 +146,7 @@ func (lx *Lexicon) info(n string) nameInfo {
 func (lx *Lexicon) toks(n string) []string { return lx.info(n).toks }
 
 // key is NameKey(raw), with the tokens memoised.
-func (lx *Lexicon) key(raw string) string {
-	prefix := ""
-	if strings.HasPrefix(raw, nisbaPrefix) {
-		prefix, raw = nisbaPrefix, strings.TrimPrefix(raw, nisbaPrefix)
-	}
-	n, _ := parseName(raw)
-	lang := "en:"
-	if text.HasArabic(n) {
-		lang = "ar:"
-	}
-	return prefix + lang + strings.Join(lx.toks(n), " ")
-}
+func (lx *Lexicon) key(raw string) string { return nameKey(raw, lx.toks) }
 
 // isGen reports whether a name key of e came from a generated row.
 func (e *Entry) isGen(key string) bool { return e.Generated || e.gen[key] }
@@ -503,7 +492,10 @@ func (lx *Lexicon) newNames(e *Entry, list []string, prefix string) []string {
 // NameKey is the key two names must share to be one name for the matcher: the
 // script, then the folded words without a leading "the" and without the "?" mark
 // ("en:united states", "ar:قطر").
-func NameKey(raw string) string {
+func NameKey(raw string) string { return nameKey(raw, nameTokens) }
+
+// nameKey is NameKey with the tokeniser given.
+func nameKey(raw string, toks func(string) []string) string {
 	prefix := ""
 	if strings.HasPrefix(raw, nisbaPrefix) {
 		prefix, raw = nisbaPrefix, strings.TrimPrefix(raw, nisbaPrefix)
@@ -513,7 +505,7 @@ func NameKey(raw string) string {
 	if text.HasArabic(n) {
 		lang = "ar:"
 	}
-	return prefix + lang + strings.Join(nameTokens(n), " ")
+	return prefix + lang + strings.Join(toks(n), " ")
 }
 
 // dedupe drops names that fold to one already listed; a name marked ambiguous (?)
