@@ -81,7 +81,7 @@ func actorOrPerson(c *chunk, slot Slot) *Entity {
 	if c == nil {
 		return nil
 	}
-	if c.actor == nil && personalCapacity(c) && (slot == SlotMediator || slot == SlotPersonMediator) {
+	if personalCapacity(c) && (slot == SlotMediator || slot == SlotPersonMediator) {
 		return c.entity
 	}
 	return c.actor
@@ -154,21 +154,19 @@ func (d *doc) notMediators() map[int]map[*Entity]bool {
 	}
 	d.notMed = map[int]map[*Entity]bool{}
 	for _, m := range d.matches {
-		if m.rule.Kind == RuleHostOnly {
-			if d.notMed[allSentences] == nil {
-				d.notMed[allSentences] = map[*Entity]bool{}
-			}
-			for _, a := range d.actors(m, SlotNotMediator) {
-				d.notMed[allSentences][a] = true
-			}
+		si := m.si
+		switch m.rule.Kind {
+		case RuleHostOnly:
+			si = allSentences // "X's role is limited to hosting": in no sentence a mediator
+		case RuleNotMediator, RuleAddressee:
+		default:
+			continue
 		}
-		if m.rule.Kind == RuleNotMediator || m.rule.Kind == RuleAddressee {
-			if d.notMed[m.si] == nil {
-				d.notMed[m.si] = map[*Entity]bool{}
-			}
-			for _, a := range d.actors(m, SlotNotMediator) {
-				d.notMed[m.si][a] = true
-			}
+		if d.notMed[si] == nil {
+			d.notMed[si] = map[*Entity]bool{}
+		}
+		for _, a := range d.actors(m, SlotNotMediator) {
+			d.notMed[si][a] = true
 		}
 	}
 	return d.notMed
