@@ -459,8 +459,8 @@ func (d *doc) collectiveEN(si, i int, covered []*chunk) (openName, bool) {
 			break
 		}
 	}
-	if end < 0 || end-i == 1 && toks[i].Norm != "opposition" {
-		return openName{}, false // "groups" alone names no side; "the opposition" does
+	if end < 0 || end-i == 1 && !w.has("en", listCollectiveAlone, toks[i].Norm) {
+		return openName{}, false // "groups" alone names no side; "the opposition", "insurgents" do
 	}
 	return openName{start: i, end: end, name: spanText(d, si, i, end), kind: OpenCollective, how: "open.collective"}, true
 }
@@ -517,8 +517,8 @@ func (d *doc) arabicOpenNames(si int) {
 			if strings.HasPrefix(u.Norm, "و") && !hasArticle(u.Norm) || strings.HasPrefix(u.Norm, "و") && j+1 < len(toks) && hasArticle(toks[j+1].Norm) {
 				break // a conjunction starts a new item, unless it joins the name's last word («العدل والمساواة»)
 			}
-			if j > head+1 && !hasArticle(u.Norm) {
-				break // after its first word, a name goes on with definite words only
+			if !hasArticle(u.Norm) && (j > head+1 || hasArticle(toks[head].Norm)) && !d.foreignNameWord(si, j) {
+				break // a definite noun takes definite adjectives; after its first word a name goes on with definite words, or a foreign name («جبهة تحرير أورومو»)
 			}
 			end, words = j+1, words+1
 		}
@@ -619,4 +619,16 @@ func hasWordStem(toks []text.Token, w wordLists, lang, list string) bool {
 		}
 	}
 	return false
+}
+
+// foreignNameWord reports whether the indefinite Arabic word at j ends a construct
+// name as a foreign proper noun («جبهة تحرير أورومو»): not a function word, no word
+// of negotiation or talks, no accusative ending (اتفاقا), after an indefinite word.
+func (d *doc) foreignNameWord(si, j int) bool {
+	toks := d.sents[si].Tokens
+	t, w := toks[j], d.x.words
+	if j == 0 || hasArticle(toks[j-1].Norm) || strings.HasPrefix(t.Norm, "و") || strings.HasSuffix(t.Norm, "ا") {
+		return false
+	}
+	return !w.hasStem("ar", listStop, t) && !w.hasStem("ar", listNegotiation, t) && !w.hasStem("ar", listTalks, t) && !w.hasStem("ar", listBarrier, t)
 }
