@@ -191,7 +191,11 @@ func (b *builder) entity(e *extract.Entity) quad.IRI {
 	for lang, ns := range e.Names {
 		names[lang] = append(names[lang], ns...)
 	}
-	if e.Entry == nil {
+	if e.Territory != nil {
+		// A country named as a place: a place located in the country's actor node.
+		b.shared(node, schema.LocatedIn, quad.IRI(schema.IDBase+lexicon.NodeKind(e.Territory)+"/"+e.Territory.Slug()))
+	}
+	if e.Entry == nil && e.Territory == nil {
 		b.shared(node, schema.Origin, quad.String(schema.OriginOpen))
 		if e.Open != "" {
 			b.shared(node, schema.Kind, quad.String(e.Open))

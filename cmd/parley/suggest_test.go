@@ -26,7 +26,7 @@ Talks between the government of Niger and the Sahel Liberation Front (SLF) opene
 
 Niger's Foreign Minister Harouna Belko led the government delegation. The SLF delegation was led by its chief negotiator Amadou Kessa.
 `,
-	"en_agadez.txt": `Niger and rebels agree to meet again
+	"en_agadez.txt": `Talks in Agadez end without a deal
 
 A second round of talks between the government of Niger and the Sahel Liberation Front ended on Friday in Agadez without a deal.
 `,

@@ -64,7 +64,7 @@ func (d *doc) collectLocations() {
 		}
 		for _, c := range d.chunks[si] {
 			if d.countryNamedAsPlace(si, c) {
-				d.addLocation(c.entity) // "signed in Turkey", «وصل إلى قطر»: the country as a place
+				d.addLocation(d.territory(c.entity, Evidence{Sentence: si, Rule: "place.country", Trigger: d.span(si, c.start, c.end)}))
 			}
 		}
 	}
@@ -122,6 +122,7 @@ func (n *Negotiation) used(facts []Fact) bool {
 // registerOpenInFacts makes nodes of the open-world actors that facts and the
 // negotiations they are about name: a frame bound them.
 func (d *doc) registerOpenInFacts() {
+	d.scopeBareCollectives()
 	for _, n := range d.negOrder {
 		if n.Main || n.used(d.facts) {
 			for _, p := range n.Parties {
@@ -132,6 +133,31 @@ func (d *doc) registerOpenInFacts() {
 	for _, f := range d.facts {
 		d.registerOpen(f.Object, openEvidence(f.Object, f.Evidence))
 		d.registerOpen(f.Subject, openEvidence(f.Subject, f.Evidence))
+	}
+}
+
+// scopeBareCollectives gives a side named by a bare collective noun ("rebels",
+// "insurgents", «المعارضة») the state it faces in its negotiation: "rebels" in
+// an article on Mali and in one on Colombia are different sides, so their nodes are
+// "rebels" of Mali and of Colombia (the name stays as written).
+func (d *doc) scopeBareCollectives() {
+	for _, n := range d.negOrder {
+		var state *Entity
+		for _, p := range n.Parties {
+			if isState(p) {
+				state = p
+			}
+		}
+		if state == nil {
+			continue
+		}
+		for _, p := range n.Parties {
+			if p.Open == OpenCollective && !strings.Contains(strings.TrimSpace(p.Name), " ") && d.entities[p.Key] != p && !strings.Contains(p.Key, "--") {
+				delete(d.openEnts, p.Key)
+				p.Key += "--" + state.Entry.Slug()
+				d.openEnts[p.Key] = p
+			}
+		}
 	}
 }
 
@@ -168,4 +194,22 @@ func (d *doc) countryNamedAsPlace(si int, c *chunk) bool {
 		prev = toks[k-1]
 	}
 	return d.x.words.has("en", listPlacePrep, prev.Norm)
+}
+
+// territory is the place node of a country named as a place ("signed in Turkey",
+// «وصل إلى قطر»): a place apart from the country's actor node, which stays a hub of
+// the facts about the state.
+func (d *doc) territory(country *Entity, ev Evidence) *Entity {
+	key := KindPlace + "/" + country.Entry.Slug()
+	if e := d.entities[key]; e != nil {
+		return e
+	}
+	e := &Entity{Key: key, Kind: KindPlace, Name: country.Name, Names: map[string][]string{}, First: ev, Territory: country.Entry}
+	for lang, ns := range country.Names {
+		e.Names[lang] = append([]string(nil), ns...)
+	}
+	d.entities[key] = e
+	d.order = append(d.order, e)
+	d.mentionEv = append(d.mentionEv, MentionEvidence{Entity: e, Evidence: ev})
+	return e
 }

@@ -31,9 +31,12 @@ type Entity struct {
 	Names map[string][]string
 	// First is the evidence of its first mention.
 	First Evidence
-	// Open is the kind of an open-world actor (open.go: OpenOrganization …), the
+	// Open is the kind of an open-world actor or place (open.go, places.go), the
 	// lexicon not knowing it; "" otherwise.
 	Open string
+	// Territory is, for a country named as a place ("signed in Turkey"), the
+	// country: the node is the place, apart from the actor.
+	Territory *lexicon.Entry
 }
 
 // Class is the entity's lexicon class (Person for people found by title).

@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 
+	"github.com/parleygraph/parley/loaders/lexicon"
 	"github.com/parleygraph/parley/loaders/text"
 )
 
@@ -412,6 +413,9 @@ func (d *doc) namedAsActor(a *Entity) bool {
 // city, the unit analysts compare venues by. The evidence then names the entry too.
 func (d *doc) venueOf(c *chunk, ev Evidence) (*Entity, Evidence) {
 	e := c.entity.Entry
+	if c.entity.Kind == KindActor && e != nil && e.Class == lexicon.Country {
+		return d.territory(c.entity, ev), ev // "signed in Turkey": the country's place node
+	}
 	if e == nil || e.City == "" || e.Kind != "building" && e.Kind != "landmark" {
 		return c.entity, ev
 	}
@@ -429,13 +433,13 @@ func (d *doc) venueOf(c *chunk, ev Evidence) (*Entity, Evidence) {
 func (d *doc) dropCountryVenues(venues map[int][]*Entity) {
 	hasCity := map[*Negotiation]bool{}
 	for _, f := range d.facts {
-		if f.Relation == RelVenue && f.Object.Kind == KindPlace {
+		if f.Relation == RelVenue && f.Object.Territory == nil {
 			hasCity[f.Negotiation] = true
 		}
 	}
 	kept := d.facts[:0]
 	for _, f := range d.facts {
-		if f.Relation == RelVenue && f.Object.Kind != KindPlace && hasCity[f.Negotiation] {
+		if f.Relation == RelVenue && f.Object.Territory != nil && hasCity[f.Negotiation] {
 			si := f.Evidence.Sentence
 			vs := venues[si][:0]
 			for _, v := range venues[si] {

@@ -102,7 +102,7 @@ func TestPhrasebookOpenWorld(t *testing.T) {
 			// An open-world node is marked and explained: its kind, and evidence
 			// naming both the frame and the reader that found the name.
 			for _, e := range r.Entities {
-				if e.Entry != nil || e.Kind == KindPerson {
+				if e.Entry != nil || e.Territory != nil || e.Kind == KindPerson {
 					continue
 				}
 				if e.Open == "" {
@@ -155,5 +155,27 @@ func TestPeopleFromShape(t *testing.T) {
 				t.Errorf("people\ntext %q\n got %q\nwant %q", c.text, got, want)
 			}
 		})
+	}
+}
+
+// TestBareCollectivesAreScoped checks that a side named by a bare collective noun is
+// the one facing its negotiation's state: "rebels" in two articles on two countries
+// are two nodes, named as written.
+func TestBareCollectivesAreScoped(t *testing.T) {
+	x := extractor(t)
+	key := func(text string) string {
+		t.Helper()
+		for _, e := range x.Extract(text).Entities {
+			if e.Name == "rebels" {
+				return e.Key
+			}
+		}
+		t.Fatalf("no node named rebels in %q", text)
+		return ""
+	}
+	mali := key("Truce\nThe government of Mali and rebels agreed to a truce brokered by Mauritania.")
+	colombia := key("Truce\nThe government of Colombia and rebels agreed to a truce brokered by Cuba.")
+	if mali == colombia {
+		t.Errorf("rebels of Mali and of Colombia share the node %s", mali)
 	}
 }
