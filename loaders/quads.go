@@ -193,7 +193,7 @@ func (b *builder) entity(e *extract.Entity) quad.IRI {
 	}
 	if e.Territory != nil {
 		// A country named as a place: a place located in the country's actor node.
-		b.shared(node, schema.LocatedIn, quad.IRI(schema.IDBase+lexicon.NodeKind(e.Territory)+"/"+e.Territory.Slug()))
+		b.shared(node, schema.LocatedIn, quad.IRI(schema.IDBase+e.Territory.NodeKey()))
 	}
 	if e.Entry == nil && e.Territory == nil {
 		b.shared(node, schema.Origin, quad.String(schema.OriginOpen))

@@ -182,7 +182,7 @@ func suggest(lx *lexicon.Lexicon, groups []*nodeGroup, lang string) []*suggestio
 	iris := map[string]*lexicon.Entry{}
 	for _, e := range lx.Entries() {
 		if e.Class != lexicon.Title {
-			iris[lexicon.NodeKind(e)+"/"+e.Slug()] = e
+			iris[e.NodeKey()] = e
 		}
 	}
 	used := map[string]bool{}
@@ -211,7 +211,7 @@ func suggest(lx *lexicon.Lexicon, groups []*nodeGroup, lang string) []*suggestio
 			if n.Kind == "collective" {
 				s.Notes = append(s.Notes, "a collective description, not a name: add it only if it always means this one side")
 			}
-			s.checkNames(owners, f.lclass, iris[f.kind+"/"+schema.Slug(s.displayName())])
+			s.checkNames(owners, f.lclass, iris[lexicon.NodeKey(f.lclass, s.displayName())])
 			switch {
 			case s.Entry != "":
 				s.ID, s.Kind = s.Entry, ""
@@ -571,7 +571,7 @@ func (s *suggestion) checkNames(owners map[string][]owner, class lexicon.Class, 
 	}
 	names, notes := keptNames(orig, owners, s.Entry)
 	if e := bySlug; s.Entry == "" && e != nil {
-		s.Notes = append(s.Notes, fmt.Sprintf("entry %s (%s) has this node (%s/%s)", e.ID, e.Source, lexicon.NodeKind(e), e.Slug()))
+		s.Notes = append(s.Notes, fmt.Sprintf("entry %s (%s) has this node (%s)", e.ID, e.Source, e.NodeKey()))
 		if e.Class == class {
 			s.Entry = e.ID
 			names, notes = keptNames(orig, owners, e.ID)

@@ -200,7 +200,7 @@ func (d *doc) countryNamedAsPlace(si int, c *chunk) bool {
 // «وصل إلى قطر»): a place apart from the country's actor node, which stays a hub of
 // the facts about the state.
 func (d *doc) territory(country *Entity, ev Evidence) *Entity {
-	key := KindPlace + "/" + country.Entry.Slug()
+	key := lexicon.NodeKey(lexicon.Place, country.Entry.Name())
 	if e := d.entities[key]; e != nil {
 		return e
 	}

@@ -215,7 +215,7 @@ func language(src string) string {
 }
 
 // entityKey is the key of a lexicon entry's node.
-func entityKey(e *lexicon.Entry) string { return lexicon.NodeKind(e) + "/" + e.Slug() }
+func entityKey(e *lexicon.Entry) string { return e.NodeKey() }
 
 func kindOf(e *lexicon.Entry) string {
 	switch e.Class {

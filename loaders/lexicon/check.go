@@ -107,7 +107,7 @@ func (lx *Lexicon) Check() []Problem {
 		if e.Class == Title {
 			continue
 		}
-		iri := NodeKind(e) + "/" + e.Slug()
+		iri := e.NodeKey()
 		if prev := slugs[iri]; prev != nil {
 			add("error", e, "%s and %s (%s) would share the node %s", e.ID, prev.ID, prev.Source, iri)
 		}

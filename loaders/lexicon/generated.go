@@ -23,7 +23,7 @@ func (lx *Lexicon) yieldGenerated() {
 			}
 		}
 		if !e.Generated {
-			slugs[NodeKind(e)+"/"+e.Slug()] = e
+			slugs[e.NodeKey()] = e
 		}
 	}
 	yield := func(e *Entry, format string, args ...any) {
@@ -53,7 +53,7 @@ func (lx *Lexicon) yieldGenerated() {
 				delete(lx.entries, e.ID)
 				continue
 			}
-			if o := slugs[NodeKind(e)+"/"+e.Slug()]; o != nil {
+			if o := slugs[e.NodeKey()]; o != nil {
 				yield(e, "generated %s would share its node with %s (%s)", e.ID, o.ID, o.Source)
 				delete(lx.entries, e.ID)
 				continue

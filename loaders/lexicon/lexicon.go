@@ -660,9 +660,16 @@ func sortedIDs(m map[string][]string) []string {
 	return ids
 }
 
-// NodeKind is the IRI segment for the entry's class: actor, place or person.
-func NodeKind(e *Entry) string {
-	switch e.Class {
+// NodeKey is what follows the IRI base in the node of an entry of class named
+// name ("actor/qatar", "place/doha"): entries with one key would share a node.
+func NodeKey(class Class, name string) string { return classSegment(class) + "/" + schema.Slug(name) }
+
+// NodeKey is the entry's node key (see NodeKey).
+func (e *Entry) NodeKey() string { return NodeKey(e.Class, e.Name()) }
+
+// classSegment is the IRI segment of a class: actor, place, person or title.
+func classSegment(c Class) string {
+	switch c {
 	case Place:
 		return "place"
 	case Person:

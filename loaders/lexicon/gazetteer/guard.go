@@ -9,7 +9,6 @@ import (
 
 	"github.com/parleygraph/parley/loaders/lexicon"
 	"github.com/parleygraph/parley/loaders/text"
-	"github.com/parleygraph/parley/schema"
 )
 
 // calendarWords are names that are also months or weekdays ("March", "Of" is a
@@ -127,7 +126,7 @@ func newTaken(base *lexicon.Lexicon) *taken {
 				t.names[lexicon.NameKey(n)] = o
 			}
 		}
-		t.nodes[lexicon.NodeKind(e)+"/"+e.Slug()] = o
+		t.nodes[e.NodeKey()] = o
 	}
 	return t
 }
@@ -135,7 +134,7 @@ func newTaken(base *lexicon.Lexicon) *taken {
 func (t *taken) name(n string) *owner { return t.names[lexicon.NameKey(n)] }
 
 func (t *taken) node(class lexicon.Class, name string) *owner {
-	return t.nodes[lexicon.NodeKind(&lexicon.Entry{Class: class})+"/"+schema.Slug(strings.TrimSuffix(name, "?"))]
+	return t.nodes[lexicon.NodeKey(class, name)]
 }
 
 // add claims the names and the node of a generated entry.
@@ -147,7 +146,7 @@ func (t *taken) add(o *owner, class lexicon.Class, names []string) {
 		}
 	}
 	if len(names) > 0 {
-		key := lexicon.NodeKind(&lexicon.Entry{Class: class}) + "/" + schema.Slug(strings.TrimSuffix(names[0], "?"))
+		key := lexicon.NodeKey(class, names[0])
 		if t.nodes[key] == nil {
 			t.nodes[key] = o
 		}
