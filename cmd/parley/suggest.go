@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -17,18 +18,16 @@ import (
 	"github.com/parleygraph/parley/schema"
 )
 
-// suggestFiles are the lexicon files suggestions go to, in output order, with
-// their columns in the order of the files' headers (loaders/lexicon/data).
+// suggestFiles are the lexicon files suggestions go to, in output order.
 var suggestFiles = []struct {
 	name   string
 	class  quad.IRI
 	lclass lexicon.Class
-	kind   string // --kind, and the node IRI's kind segment
-	cols   []string
+	kind   string // --kind
 }{
-	{"organizations.tsv", schema.Organization, lexicon.Organization, "actor", []string{"id", "kind", "en", "ar", "en_adj", "ar_nisba", "country", "flags"}},
-	{"places.tsv", schema.Place, lexicon.Place, "place", []string{"id", "kind", "en", "ar", "country", "stands_for", "flags", "city"}},
-	{"people.tsv", schema.Person, lexicon.Person, "person", []string{"id", "en", "ar", "affiliation", "role", "flags"}},
+	{"organizations.tsv", schema.Organization, lexicon.Organization, "actor"},
+	{"places.tsv", schema.Place, lexicon.Place, "place"},
+	{"people.tsv", schema.Person, lexicon.Person, "person"},
 }
 
 // suggestion is one open-world node as a lexicon row.
@@ -429,20 +428,11 @@ func addAcronyms(names map[string][]string, evs []graph.Evidence) {
 			if i < 0 {
 				continue
 			}
-			if m := acronymAfter.FindStringSubmatch(ev.Sentence[i+len(name):]); m != nil && !contains(names["en"], m[1]) {
+			if m := acronymAfter.FindStringSubmatch(ev.Sentence[i+len(name):]); m != nil && !slices.Contains(names["en"], m[1]) {
 				names["en"] = append(names["en"], m[1])
 			}
 		}
 	}
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // lexiconKind maps an open node's kind to its lexicon file's kinds. Open places
@@ -637,12 +627,7 @@ func (s *suggestion) row() string {
 	if len(s.Names["en"]) == 0 && len(s.Names["ar"]) == 0 {
 		return ""
 	}
-	var cols []string
-	for _, f := range suggestFiles {
-		if f.name == s.File {
-			cols = f.cols
-		}
-	}
+	cols := lexicon.Columns(s.File)
 	cells := make([]string, len(cols))
 	for i, c := range cols {
 		switch c {
@@ -710,11 +695,7 @@ func writeSuggestions(w io.Writer, sugs []*suggestion) error {
 			}
 			file = s.File
 			fmt.Fprintf(w, "# %s\n", file)
-			for _, f := range suggestFiles {
-				if f.name == file {
-					fmt.Fprintf(w, "# %s\n", strings.Join(f.cols, "\t"))
-				}
-			}
+			fmt.Fprintf(w, "# %s\n", strings.Join(lexicon.Columns(file), "\t"))
 		}
 		fmt.Fprintln(w, s.comment())
 		switch {

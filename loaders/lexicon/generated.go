@@ -11,10 +11,7 @@ func (lx *Lexicon) yieldGenerated() {
 	owner := map[string]*Entry{}
 	slugs := map[string]*Entry{}
 	for _, e := range lx.order {
-		if e.Class == Title {
-			continue
-		}
-		if e.Generated {
+		if e.Class == Title || e.Generated {
 			continue
 		}
 		for _, n := range e.names() {
@@ -22,9 +19,7 @@ func (lx *Lexicon) yieldGenerated() {
 				owner[k] = e
 			}
 		}
-		if !e.Generated {
-			slugs[e.NodeKey()] = e
-		}
+		slugs[e.NodeKey()] = e
 	}
 	yield := func(e *Entry, format string, args ...any) {
 		lx.yielded = append(lx.yielded, Problem{Severity: "warning", Where: e.Source,

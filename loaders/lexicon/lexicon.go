@@ -250,6 +250,17 @@ var specs = []fileSpec{
 	{"given_names.tsv", []string{"en", "ar"}, loadGivenName},
 }
 
+// Columns lists the columns of a lexicon file in the order its header gives them
+// (nil for a file the lexicon does not read).
+func Columns(file string) []string {
+	for _, s := range specs {
+		if s.name == file {
+			return append([]string(nil), s.cols...)
+		}
+	}
+	return nil
+}
+
 // FileNames lists the files a lexicon directory may hold.
 func FileNames() []string {
 	var out []string
@@ -277,15 +288,13 @@ func load(generated bool, extraDirs []string) (*Lexicon, error) {
 		n = 1 << 15
 	}
 	lx := &Lexicon{entries: make(map[string]*Entry, n), given: map[string]bool{}, memo: make(map[string]nameInfo, 2*n)}
-	dirs := []struct {
+	type dir struct {
 		path string
 		t    tier
-	}{{"data/", tierBuiltin}}
+	}
+	dirs := []dir{{"data/", tierBuiltin}}
 	if generated {
-		dirs = append(dirs, struct {
-			path string
-			t    tier
-		}{"data/" + GeneratedDir + "/", tierGenerated})
+		dirs = append(dirs, dir{"data/" + GeneratedDir + "/", tierGenerated})
 	}
 	current := generated && len(extraDirs) == 0
 	for _, d := range dirs {
@@ -413,29 +422,14 @@ func (lx *Lexicon) upsert(e *Entry, t tier) error {
 		return fmt.Errorf("id %s is already a %s (%s)", e.ID, old.Class, old.Source)
 	}
 	if t == tierGenerated && !old.Generated {
-		// Only names the hand-written entry lacks: its own stay first, as written,
-		// and a generated "?" cannot mark them ambiguous.
-		if old.gen == nil {
-			old.gen = map[string]bool{}
-		}
-		e.En, e.Ar, e.EnAdj = lx.newNames(old, e.En, ""), lx.newNames(old, e.Ar, ""), lx.newNames(old, e.EnAdj, "")
-		e.ArNisba = lx.newNames(old, e.ArNisba, nisbaPrefix)
-		for _, n := range e.names() {
-			old.gen[lx.key(n)] = true
-		}
+		lx.addGeneratedNames(old, e)
+		return nil
 	}
 	merge := func(dst *[]string, src []string) { *dst = dedupe(append(*dst, src...)) }
-	if t == tierGenerated && !old.Generated {
-		// The hand-written list stays as written, repeats and all.
-		merge = func(dst *[]string, src []string) { *dst = append(*dst, dedupe(src)...) }
-	}
 	merge(&old.En, e.En)
 	merge(&old.Ar, e.Ar)
 	merge(&old.EnAdj, e.EnAdj)
 	merge(&old.ArNisba, e.ArNisba)
-	if t == tierGenerated && !old.Generated {
-		return nil
-	}
 	for _, f := range []struct {
 		dst *string
 		src string
@@ -457,6 +451,24 @@ func (lx *Lexicon) upsert(e *Entry, t tier) error {
 		old.Generated, old.Source = false, e.Source
 	}
 	return nil
+}
+
+// addGeneratedNames adds to a hand-written entry the names of a generated row it
+// lacks: its own stay first, as written (repeats and all), and a generated "?"
+// cannot mark them ambiguous.
+func (lx *Lexicon) addGeneratedNames(old, e *Entry) {
+	if old.gen == nil {
+		old.gen = map[string]bool{}
+	}
+	e.En, e.Ar, e.EnAdj = lx.newNames(old, e.En, ""), lx.newNames(old, e.Ar, ""), lx.newNames(old, e.EnAdj, "")
+	e.ArNisba = lx.newNames(old, e.ArNisba, nisbaPrefix)
+	for _, n := range e.names() {
+		old.gen[lx.key(n)] = true
+	}
+	old.En = append(old.En, dedupe(e.En)...)
+	old.Ar = append(old.Ar, dedupe(e.Ar)...)
+	old.EnAdj = append(old.EnAdj, dedupe(e.EnAdj)...)
+	old.ArNisba = append(old.ArNisba, dedupe(e.ArNisba)...)
 }
 
 // names lists every name of the entry: names, adjectives and nisbas.
