@@ -385,7 +385,7 @@ func (m *matcher) adjectival(items []slotItem) bool {
 			return false
 		}
 		e := it.c.entity
-		state := e == nil || e.Kind == KindPlace || e.Entry != nil && e.Entry.Class == lexicon.Country
+		state := e == nil || e.Kind == KindPlace || isState(e)
 		if state && it.c.form != lexicon.FormAdj && !m.toks[it.c.end-1].Possessive {
 			return false
 		}
@@ -549,7 +549,7 @@ func (m *matcher) skipStateBody(i int) int {
 			if j < len(m.toks) && m.toks[j].Norm == "the" {
 				j++
 			}
-			if c := m.d.chunkAt[m.si][j]; c != nil && c.actor != nil && c.actor.Entry != nil && c.actor.Entry.Class == lexicon.Country {
+			if c := m.d.chunkAt[m.si][j]; c != nil && isState(c.actor) {
 				return j
 			}
 			continue // "Ministry of Foreign Affairs of Russia": read on to the next "of"
@@ -562,20 +562,8 @@ func (m *matcher) skipStateBody(i int) int {
 // at end ("the ruling coalition, backed by the United States", «حزب الله المدعوم من
 // سوريا وإيران»): the backers are no item of the list. It returns end when there is none.
 func (m *matcher) skipBackedBy(end int, ok func(*chunk) bool) int {
-	k := end
-	if k < len(m.toks) && m.toks[k].IsPunct(",") {
-		k++
-	}
-	if k+1 >= len(m.toks) {
-		return end
-	}
-	t := m.toks[k]
-	switch {
-	case t.Arabic && m.tokenIn("ar", listBackedBy, k) && m.toks[k+1].Norm == "من":
-		k += 2
-	case !t.Arabic && m.d.x.words.has("en", listBackedBy, t.Norm) && m.toks[k+1].Norm == "by":
-		k += 2
-	default:
+	k, found := m.backedBy(end)
+	if !found {
 		return end
 	}
 	k = m.skipDeterminer(k)
@@ -596,7 +584,7 @@ func (m *matcher) skipBackedBy(end int, ok func(*chunk) bool) int {
 // someBacked reports whether one of the items is followed by its own backers.
 func (m *matcher) someBacked(items []slotItem) bool {
 	for _, it := range items {
-		if m.backers(it.end) {
+		if _, found := m.backedBy(it.end); found {
 			return true
 		}
 	}
@@ -620,19 +608,20 @@ func (m *matcher) skipArabicAdjectives(end int) int {
 	return end
 }
 
-// backers reports whether a backed-by phrase starts at token k.
-func (m *matcher) backers(k int) bool {
+// backedBy reports whether a backed-by phrase ("backed by", «المدعوم من») starts at
+// token k, after an optional comma, and returns the token after it.
+func (m *matcher) backedBy(k int) (int, bool) {
 	if k < len(m.toks) && m.toks[k].IsPunct(",") {
 		k++
 	}
 	if k+1 >= len(m.toks) {
-		return false
+		return k, false
 	}
 	t := m.toks[k]
 	if t.Arabic {
-		return m.tokenIn("ar", listBackedBy, k) && m.toks[k+1].Norm == "من"
+		return k + 2, m.tokenIn("ar", listBackedBy, k) && m.toks[k+1].Norm == "من"
 	}
-	return m.d.x.words.has("en", listBackedBy, t.Norm) && m.toks[k+1].Norm == "by"
+	return k + 2, m.d.x.words.has("en", listBackedBy, t.Norm) && m.toks[k+1].Norm == "by"
 }
 
 // skipDeterminer passes over an English "the" and up to two lower-case words after
@@ -662,7 +651,7 @@ func (m *matcher) skipSideNoun(i int, open bool) int {
 		if k+1 >= len(m.toks) || !m.sideNoun[k] || m.d.chunkAt[m.si][k] != nil {
 			return i
 		}
-		if c := m.itemAt(k+1, open); c != nil && (c.form == lexicon.FormAdj || c.open || c.actor != nil && !c.isPlace() && c.actor.Entry != nil && c.actor.Entry.Class == lexicon.Country) {
+		if c := m.itemAt(k+1, open); c != nil && (c.form == lexicon.FormAdj || c.open || !c.isPlace() && isState(c.actor)) {
 			return k + 1 // «وفد الفصائل الفلسطيني» with open-world names too
 		}
 	}

@@ -75,28 +75,26 @@ func (d *doc) mergeCollectives() {
 			}
 		}
 	}
-	words := func(e *Entity) map[string]bool {
-		out := map[string]bool{}
-		for _, w := range strings.Split(strings.TrimPrefix(e.Key, KindActor+"/"), "-") {
-			out[w] = true
-		}
-		return out
-	}
 	if len(all) > maxCollectives {
 		return // a text that lists hundreds of collectives is no news story to tidy
 	}
+	words := make(map[*Entity]map[string]bool, len(all)) // the words of each node key
+	for _, e := range all {
+		words[e] = map[string]bool{}
+		for _, w := range strings.Split(strings.TrimPrefix(e.Key, KindActor+"/"), "-") {
+			words[e][w] = true
+		}
+	}
 	into := map[*Entity]*Entity{}
 	for _, short := range all {
-		ws := words(short)
 		var best *Entity
 		for _, long := range all {
 			if long == short || len(long.Key) <= len(short.Key) {
 				continue
 			}
-			wl := words(long)
 			sub := true
-			for w := range ws {
-				sub = sub && wl[w]
+			for w := range words[short] {
+				sub = sub && words[long][w]
 			}
 			if sub && (best == nil || len(long.Key) > len(best.Key)) {
 				best = long
@@ -441,7 +439,7 @@ func (d *doc) collectiveEN(si, i int, covered []*chunk) (openName, bool) {
 			break
 		}
 		if c := covered[j]; c != nil {
-			nation := c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country
+			nation := isState(c.entity)
 			if !nation || c.form != lexicon.FormAdj && !(j == i && toks[c.end-1].Possessive) {
 				break // only a demonym may stand inside ("Sudanese armed groups"), or a country's possessive first ("Burundi's opposition")
 			}
@@ -492,7 +490,7 @@ func (d *doc) arabicOpenNames(si int) {
 					words = -1 // «جماعة الحوثيين», «حركة حماس»: the noun describes a body the lexicon knows
 					break
 				}
-				if c.person == nil && c.entity != nil && c.entity.Kind != KindPerson && (c.form == lexicon.FormAdj || c.entity.Kind == KindPlace || c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country) {
+				if c.person == nil && c.entity != nil && c.entity.Kind != KindPerson && (c.form == lexicon.FormAdj || c.entity.Kind == KindPlace || isState(c.entity)) {
 					end, words = c.end, words+1 // «الجماعات المسلحة السودانية»، «قوات سوريا الديمقراطية»
 					j = c.end - 1
 					if c.form == lexicon.FormAdj {
@@ -525,7 +523,7 @@ func (d *doc) arabicOpenNames(si int) {
 		if words < 0 || words == 0 && !w.hasStem("ar", listCollectiveAlone, t) {
 			continue
 		}
-		if c := covered[i+1]; words == 1 && c != nil && c.end == end && c.form == lexicon.FormName && c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country {
+		if c := covered[i+1]; words == 1 && c != nil && c.end == end && c.form == lexicon.FormName && isState(c.entity) {
 			continue // «حكومة السودان»: the state, read as such elsewhere
 		}
 		if words > 0 && hasArticle(t.Norm) && !d.namesNation(si, i+1, end, covered) && !hasWordStem(toks[i+1:end], w, "ar", listSideAdj) {
@@ -605,7 +603,7 @@ func spanText(d *doc, si, a, b int) string {
 // a place: «الجماعات المسلحة السودانية», «الفصائل الفلسطينية».
 func (d *doc) namesNation(si, a, b int, covered []*chunk) bool {
 	for k := a; k < b; k++ {
-		if c := covered[k]; c != nil && c.entity != nil && (c.entity.Kind == KindPlace || c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country) {
+		if c := covered[k]; c != nil && c.entity != nil && (c.entity.Kind == KindPlace || isState(c.entity)) {
 			return true
 		}
 	}

@@ -1101,7 +1101,7 @@ func opposes(title *lexicon.Entry) bool {
 	return title != nil && strings.Contains(strings.ToLower(title.Name()), "opposition")
 }
 
-// isState reports whether an actor is a state.
+// isState reports whether an entity is a state: a lexicon country.
 func isState(a *Entity) bool {
 	return a != nil && a.Entry != nil && a.Entry.Class == lexicon.Country
 }

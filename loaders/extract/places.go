@@ -218,7 +218,7 @@ func (d *doc) datelinePlace(si, i int, covered []*chunk) (openName, bool) {
 	next := toks[end]
 	dateline := next.IsPunct("(") || next.IsPunct("-") && next.SpaceBefore
 	if next.IsPunct(",") && end+1 < len(toks) {
-		if c := covered[end+1]; c != nil && c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Country {
+		if c := covered[end+1]; c != nil && isState(c.entity) {
 			dateline = true
 		}
 	}
