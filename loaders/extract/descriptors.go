@@ -233,7 +233,8 @@ func namesContain(e *lexicon.Entry, word string) bool {
 // sentence si, as a reader would take "the group" to mean.
 func (d *doc) mostNamedGroup(country *lexicon.Entry, si int) *lexicon.Entry {
 	count := map[*lexicon.Entry]int{}
-	last := map[*lexicon.Entry]int{}
+	last := map[*lexicon.Entry]int{} // the order of the last mention up to sentence si, from 1
+	seq := 0
 	for s, ms := range d.mentions {
 		for _, m := range ms {
 			e := m.Entry()
@@ -248,7 +249,8 @@ func (d *doc) mostNamedGroup(country *lexicon.Entry, si int) *lexicon.Entry {
 			}
 			count[e]++
 			if s <= si {
-				last[e] = s + 1
+				seq++
+				last[e] = seq // mentions in token order: of two in one sentence, the later counts
 			}
 		}
 	}

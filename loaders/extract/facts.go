@@ -325,8 +325,10 @@ func (d *doc) assignFacts() {
 			}
 		}
 	}
-	// People named in a sentence about talks at a venue took part in them.
-	for si, vs := range venues {
+	// People named in a sentence about talks at a venue took part in them (sentence
+	// by sentence: the first evidence of a fact is the one it keeps).
+	for si := range d.sents {
+		vs := venues[si]
 		for _, c := range d.chunks[si] {
 			if c.person == nil || c.entity == nil {
 				continue
