@@ -41,7 +41,7 @@ func Sentences(src string) []Sentence {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if i > begin && t.LineBefore && !soft[lastBreak(src, t.Start)] {
+		if i > begin && t.LineBefore && !soft[breakBetween(src, toks[i-1].End, t.Start)] {
 			flush(i)
 		}
 		if t.Kind != Punct || !isTerminal(t.Norm) {
@@ -124,8 +124,15 @@ func softBreaks(src string) map[int]bool {
 	return soft
 }
 
-// lastBreak returns the offset of the last "\n" before offset at.
-func lastBreak(src string, at int) int { return strings.LastIndexByte(src[:at], '\n') }
+// breakBetween returns the offset of the last "\n" in src[from:to] (the space
+// between two tokens), or -1: the search never leaves the gap, so a text whose
+// lines end in "\r" alone stays linear.
+func breakBetween(src string, from, to int) int {
+	if k := strings.LastIndexByte(src[from:to], '\n'); k >= 0 {
+		return from + k
+	}
+	return -1
+}
 
 func endsSentence(l string) bool {
 	l = strings.TrimRight(l, " \r\t\"'”’»)")
