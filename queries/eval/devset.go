@@ -86,13 +86,7 @@ func (c *Counts) Recall() float64 {
 }
 
 // F1 is the harmonic mean of Precision and Recall (0 when both are 0).
-func (c *Counts) F1() float64 {
-	p, r := c.Precision(), c.Recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
+func (c *Counts) F1() float64 { return f1(c.Precision(), c.Recall()) }
 
 // DevArticle is one article's counts and what went wrong reading it.
 type DevArticle struct {
@@ -134,18 +128,10 @@ func YAMLGoldDir(dir string) (string, bool) {
 // load or query is recorded on its article, which is still scored, as score.py
 // does.
 func RunDevset(ctx context.Context, c Config) (*DevReport, error) {
-	if c.ArticlesDir == "" {
-		c.ArticlesDir = filepath.Join(filepath.Dir(filepath.Clean(c.GoldDir)), "articles")
-	}
-	files, err := filepath.Glob(filepath.Join(c.GoldDir, "*.yaml"))
+	files, err := c.goldFiles(".yaml")
 	if err != nil {
 		return nil, err
 	}
-	files = c.only(files, ".yaml")
-	if len(files) == 0 {
-		return nil, fmt.Errorf("eval: no gold files (*.yaml) in %s%s", c.GoldDir, c.onlyHint())
-	}
-	sort.Strings(files)
 	rep := &DevReport{Counts: map[string]*Counts{}}
 	for _, cat := range DevCategories {
 		rep.Counts[cat] = &Counts{}
@@ -178,9 +164,6 @@ func ReadDevGold(path string) (*DevGold, error) {
 	return &g, nil
 }
 
-// devQueries are the saved queries score.py runs, in its order.
-var devQueries = []string{"mediators", "talks", "people", "locations", "issues"}
-
 func (c Config) scoreDevArticle(ctx context.Context, goldPath string) (*DevArticle, error) {
 	g, err := ReadDevGold(goldPath)
 	if err != nil {
@@ -201,7 +184,7 @@ func (c Config) scoreDevArticle(ctx context.Context, goldPath string) (*DevArtic
 		a.Errors = append(a.Errors, fmt.Sprintf("load %s: %v", article, err))
 	}
 	rows := map[string][]any{}
-	for _, name := range devQueries {
+	for _, name := range scoredQueries {
 		res, err := runQuery(ctx, store, name)
 		if err == nil {
 			res, err = asJSON(res)

@@ -35,6 +35,10 @@ type Gold struct {
 	Issues    []string `json:"issues"`
 }
 
+// scoredQueries are the saved queries both gold formats score, in the order
+// score.py runs them.
+var scoredQueries = []string{"mediators", "talks", "people", "locations", "issues"}
+
 // Categories scored, in report order.
 var Categories = []string{"mediators", "talks", "people", "affiliations", "locations", "issues"}
 
@@ -45,8 +49,10 @@ type Score struct {
 
 func (s Score) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
 func (s Score) Recall() float64    { return ratio(s.TP, s.TP+s.FN) }
-func (s Score) F1() float64 {
-	p, r := s.Precision(), s.Recall()
+func (s Score) F1() float64        { return f1(s.Precision(), s.Recall()) }
+
+// f1 is the harmonic mean of precision and recall (0 when both are 0).
+func f1(p, r float64) float64 {
 	if p+r == 0 {
 		return 0
 	}
@@ -94,19 +100,31 @@ type Config struct {
 	Only []string
 }
 
-// only keeps the files whose base name, less ext, is in c.Only (all if it is empty).
-func (c Config) only(files []string, ext string) []string {
-	if len(c.Only) == 0 {
-		return files
+// goldFiles lists, sorted, the gold files (*ext) of c.GoldDir that c.Only keeps (all
+// when it is empty), and sets c.ArticlesDir to its default, "articles" beside GoldDir.
+func (c *Config) goldFiles(ext string) ([]string, error) {
+	if c.ArticlesDir == "" {
+		c.ArticlesDir = filepath.Join(filepath.Dir(filepath.Clean(c.GoldDir)), "articles")
 	}
-	keep := setOf(c.Only...)
-	var out []string
-	for _, f := range files {
-		if keep[strings.TrimSuffix(filepath.Base(f), ext)] {
-			out = append(out, f)
+	files, err := filepath.Glob(filepath.Join(c.GoldDir, "*"+ext))
+	if err != nil {
+		return nil, err
+	}
+	if len(c.Only) > 0 {
+		keep := setOf(c.Only...)
+		kept := files[:0]
+		for _, f := range files {
+			if keep[strings.TrimSuffix(filepath.Base(f), ext)] {
+				kept = append(kept, f)
+			}
 		}
+		files = kept
 	}
-	return out
+	if len(files) == 0 {
+		return nil, fmt.Errorf("eval: no gold files (*%s) in %s%s", ext, c.GoldDir, c.onlyHint())
+	}
+	sort.Strings(files)
+	return files, nil
 }
 
 // setOf is a set of strings.
@@ -128,18 +146,10 @@ func (c Config) onlyHint() string {
 
 // Run scores every gold file in c.GoldDir.
 func Run(ctx context.Context, c Config) (*Report, error) {
-	if c.ArticlesDir == "" {
-		c.ArticlesDir = filepath.Join(filepath.Dir(filepath.Clean(c.GoldDir)), "articles")
-	}
-	files, err := filepath.Glob(filepath.Join(c.GoldDir, "*.json"))
+	files, err := c.goldFiles(".json")
 	if err != nil {
 		return nil, err
 	}
-	files = c.only(files, ".json")
-	if len(files) == 0 {
-		return nil, fmt.Errorf("eval: no gold files (*.json) in %s%s", c.GoldDir, c.onlyHint())
-	}
-	sort.Strings(files)
 	rep := &Report{Scores: map[string]*Score{}}
 	for _, c := range Categories {
 		rep.Scores[c] = &Score{}
@@ -191,7 +201,7 @@ func (c Config) scoreArticle(ctx context.Context, goldPath string) (*ArticleResu
 		return nil, fmt.Errorf("eval %s: %w", goldPath, err)
 	}
 	rows := map[string][]map[string]any{}
-	for _, name := range []string{"mediators", "talks", "people", "locations", "issues"} {
+	for _, name := range scoredQueries {
 		res, err := runQuery(ctx, store, name)
 		if err != nil {
 			return nil, fmt.Errorf("eval %s: %w", g.Article, err)
