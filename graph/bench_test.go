@@ -2,16 +2,10 @@ package graph_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/parleygraph/parley/graph"
-	"github.com/parleygraph/parley/graph/pgtest"
-	"github.com/parleygraph/parley/loaders"
-	"github.com/parleygraph/parley/loaders/extract"
-	"github.com/parleygraph/parley/loaders/lexicon"
-	"github.com/parleygraph/parley/loaders/source"
 	"github.com/parleygraph/parley/loaders/synth"
 )
 
@@ -22,44 +16,16 @@ const benchDocs = 300
 // the same articles (same IRIs, other facts).
 func synthDocs(b *testing.B, n int, seed uint64) []graph.Doc {
 	b.Helper()
-	lx, err := lexicon.Load()
+	r := newReader(b)
+	g, err := synth.New(r.Extractor.Lexicon())
 	if err != nil {
 		b.Fatal(err)
 	}
-	x, err := extract.New(lx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	g, err := synth.New(lx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	r := &loaders.Reader{Extractor: x, Now: func() time.Time { return time.Unix(1.7e9, 0) }}
 	var docs []graph.Doc
 	for _, a := range g.Generate(n, seed) {
-		art, err := source.Parse([]byte(a.Text), "text")
-		if err != nil {
-			b.Fatal(err)
-		}
-		art.Source = "/synth/" + a.Name
-		iri, qs := r.Article(art)
-		docs = append(docs, graph.Doc{IRI: iri, Quads: qs})
+		docs = append(docs, readDoc(b, r, "/synth/"+a.Name, a.Text))
 	}
 	return docs
-}
-
-func openBench(b *testing.B, backend string) *graph.Store {
-	b.Helper()
-	opt := graph.Options{Backend: backend, Path: filepath.Join(b.TempDir(), "p.db"), Create: true}
-	if backend == graph.Postgres {
-		opt.Path = pgtest.Fresh(b)
-	}
-	s, err := graph.Open(opt)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	return s
 }
 
 // writeAll writes docs as a load does: 64 articles per ReplaceArticles call.
@@ -87,7 +53,7 @@ func BenchmarkWrite(b *testing.B) {
 			var elapsed time.Duration
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
-				s := openBench(b, backend)
+				s := openFresh(b, backend)
 				b.StartTimer()
 				start := time.Now()
 				writeAll(b, s, docs)
@@ -106,7 +72,7 @@ func BenchmarkReplace(b *testing.B) {
 	versions := [2][]graph.Doc{synthDocs(b, benchDocs, 1), synthDocs(b, benchDocs, 2)}
 	for _, backend := range []string{graph.Bolt, graph.Postgres} {
 		b.Run(backend, func(b *testing.B) {
-			s := openBench(b, backend)
+			s := openFresh(b, backend)
 			writeAll(b, s, versions[0])
 			ctx := context.Background()
 			b.ResetTimer()
@@ -126,7 +92,7 @@ func BenchmarkDelete(b *testing.B) {
 	docs := synthDocs(b, benchDocs, 1)
 	for _, backend := range []string{graph.Bolt, graph.Postgres} {
 		b.Run(backend, func(b *testing.B) {
-			s := openBench(b, backend)
+			s := openFresh(b, backend)
 			writeAll(b, s, docs)
 			ctx := context.Background()
 			b.ResetTimer()

@@ -2,19 +2,12 @@ package graph_test
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/graph"
-	"github.com/parleygraph/parley/graph/pgtest"
-	"github.com/parleygraph/parley/loaders"
-	"github.com/parleygraph/parley/loaders/extract"
-	"github.com/parleygraph/parley/loaders/lexicon"
-	"github.com/parleygraph/parley/loaders/source"
 	"github.com/parleygraph/parley/schema"
 )
 
@@ -39,32 +32,10 @@ func TestOpenNodes(t *testing.T) {
 
 func testOpenNodes(t *testing.T, backend string) {
 	ctx := context.Background()
-	opt := graph.Options{Backend: backend, Path: filepath.Join(t.TempDir(), "p.db"), Create: true}
-	if backend == graph.Postgres {
-		opt.Path = pgtest.Fresh(t)
-	}
-	s, err := graph.Open(opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	lx, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := extract.New(lx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &loaders.Reader{Extractor: x, Now: func() time.Time { return time.Unix(1.7e9, 0) }}
+	s := openFresh(t, backend)
+	r := newReader(t)
 	for src, text := range openArticles {
-		a, err := source.Parse([]byte(text), "text")
-		if err != nil {
-			t.Fatal(err)
-		}
-		a.Source = src
-		iri, qs := r.Article(a)
-		if _, err := s.ReplaceArticle(ctx, graph.Doc{IRI: iri, Quads: qs}); err != nil {
+		if _, err := s.ReplaceArticle(ctx, readDoc(t, r, src, text)); err != nil {
 			t.Fatal(err)
 		}
 	}
