@@ -257,16 +257,7 @@ func (im *importer) orgRow(a Actor, code, kind string) []string {
 			break
 		}
 	}
-	var free []string
-	for _, n := range names {
-		if o := im.taken.name(n); o != nil {
-			if o != same {
-				im.dropped("organizations", "name held by another entry")
-			}
-			continue
-		}
-		free = append(free, n)
-	}
+	free := im.freeNames("organizations", same, names)
 	if same != nil {
 		if im.codeOrg[code] == nil || im.codeOrg[code].generated {
 			im.codeOrg[code] = same

@@ -100,20 +100,7 @@ func (im *importer) cityRow(c City, enNames []string, arName string) []string {
 			break
 		}
 	}
-	free := func(names []string) []string {
-		var out []string
-		for _, n := range names {
-			if o := im.taken.name(n); o != nil {
-				if o != same {
-					im.dropped("cities", "name held by another entry")
-				}
-				continue
-			}
-			out = append(out, n)
-		}
-		return out
-	}
-	en, ar := free(enNames), free([]string{arName})
+	en, ar := im.freeNames("cities", same, enNames), im.freeNames("cities", same, []string{arName})
 	if same == nil && (len(en) == 0 || en[0] != enNames[0] || len(ar) == 0) {
 		im.dropped("cities", "English or Arabic name held by another entry")
 		return nil

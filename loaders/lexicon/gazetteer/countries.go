@@ -2,12 +2,12 @@ package gazetteer
 
 import (
 	"sort"
-
-	"github.com/parleygraph/parley/loaders/lexicon"
 	"strings"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
+
+	"github.com/parleygraph/parley/loaders/lexicon"
 )
 
 // cldrCountries returns the English and Arabic CLDR names (golang.org/x/text) of
@@ -75,8 +75,8 @@ func (im *importer) countryRows(iso []ISOCountry) [][]string {
 		if len(en) == 0 || len(ar) == 0 {
 			continue // no name in one language: not a country parley can name
 		}
-		o := &owner{id: code, class: "Country", country: code}
-		im.taken.add(o, "Country", append(append([]string(nil), en...), ar...))
+		o := &owner{id: code, class: string(lexicon.Country), country: code}
+		im.taken.add(o, lexicon.Country, append(append([]string(nil), en...), ar...))
 		rows = append(rows, []string{code, join(en), join(ar)})
 	}
 	im.count("countries.tsv", len(rows))

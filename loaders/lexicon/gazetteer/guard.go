@@ -152,3 +152,20 @@ func (t *taken) add(o *owner, class lexicon.Class, names []string) {
 		}
 	}
 }
+
+// freeNames returns the names no entry holds yet. A name the entry same (the
+// hand-written one a row merges into, or nil) holds is simply not repeated; one
+// another entry holds is counted as left out of file.
+func (im *importer) freeNames(file string, same *owner, names []string) []string {
+	var out []string
+	for _, n := range names {
+		if o := im.taken.name(n); o != nil {
+			if o != same {
+				im.dropped(file, "name held by another entry")
+			}
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
