@@ -51,11 +51,14 @@ type index struct {
 	// personWords counts, per folded word, the people with a name of several words
 	// that holds it: a surname shared with another person's name is no clue alone.
 	personWords map[string]int
+	// gluedTails holds the second words of two-word Arabic names: a word that ends
+	// in none of them is no two-word name written without its space (gluedHits).
+	gluedTails map[string]bool
 }
 
 func buildIndex(lx *Lexicon) index {
 	n := len(lx.order)
-	idx := index{names: make(map[string][]*candidate, n), nisba: map[string][]*candidate{}, persons: make(map[string][]*Entry, n/2), personWords: map[string]int{}}
+	idx := index{names: make(map[string][]*candidate, n), nisba: map[string][]*candidate{}, persons: make(map[string][]*Entry, n/2), personWords: map[string]int{}, gluedTails: map[string]bool{}}
 	for _, e := range lx.order {
 		for _, n := range e.En {
 			idx.add(lx, e, n, false, FormName)
@@ -150,6 +153,9 @@ func (idx index) add(lx *Lexicon, e *Entry, raw string, arabic bool, form Form) 
 		c.form = FormShort
 	}
 	idx.names[toks[0]] = append(idx.names[toks[0]], c)
+	if arabic && len(toks) == 2 {
+		idx.gluedTails[toks[1]] = true
+	}
 }
 
 func (idx index) addNisba(lx *Lexicon, e *Entry, raw string) {
@@ -440,6 +446,9 @@ func (lx *Lexicon) gluedHits(t text.Token, i int) []hit {
 	var hits []hit
 	for k := 3; k <= len(w)-3; k++ {
 		second := string(w[k:])
+		if !lx.idx.gluedTails[second] {
+			continue
+		}
 		for _, st := range text.Stems(string(w[:k])) {
 			for _, c := range lx.idx.names[st.Form] {
 				if c.arabic && len(c.toks) == 2 && c.toks[1] == second {
