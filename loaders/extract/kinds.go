@@ -1,6 +1,6 @@
 package extract
 
-import "sort"
+import "slices"
 
 // RuleKind is what a rule states when it matches: the "relation" column of
 // rules.tsv (issues.tsv rules are all RuleIssue). RULES.md documents each kind and
@@ -84,14 +84,7 @@ var ruleKinds = map[RuleKind][]Slot{
 }
 
 // allows reports whether a kind's patterns may use slot s.
-func (k RuleKind) allows(s Slot) bool {
-	for _, t := range ruleKinds[k] {
-		if t == s {
-			return true
-		}
-	}
-	return false
-}
+func (k RuleKind) allows(s Slot) bool { return slices.Contains(ruleKinds[k], s) }
 
 // Kinds lists the rule kinds the extractor knows, sorted.
 func Kinds() []RuleKind {
@@ -99,7 +92,7 @@ func Kinds() []RuleKind {
 	for k := range ruleKinds {
 		out = append(out, k)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
 	return out
 }
 

@@ -166,6 +166,7 @@ func (p *personFinder) titled(i int) *chunk {
 	// A one-word name right after "for", "of" or "to" is the portfolio: "Trump's
 	// senior adviser for Africa".
 	loose := j == 0 || p.toks[j-1].Arabic || !p.d.x.words.has("en", listPortfolio, p.toks[j-1].Norm)
+	pastTitle := formerSeen || p.formerBefore(start) // "former" before the title or right after its side
 	name, end := p.name(j, loose)
 	if name == nil {
 		// "Norwegian Minister for International Development, Erik Solheim", «وزير
@@ -177,7 +178,7 @@ func (p *personFinder) titled(i int) *chunk {
 		if k < len(p.toks) && p.toks[k].IsPunct(",") {
 			// A person the lexicon knows is read on its own, with its side, unless the
 			// title is a past one ("former president of Finland, Martti Ahtisaari").
-			if n2, e2 := p.name(k+1, true); n2 != nil && e2-n2.start >= 2 && (n2.entry == nil || formerSeen || p.formerBefore(start)) {
+			if n2, e2 := p.name(k+1, true); n2 != nil && e2-n2.start >= 2 && (n2.entry == nil || pastTitle) {
 				name, end = n2, e2
 				if (title.Kind == "envoy" || title.Kind == "diplomat") && pre.side() == nil {
 					aff.state = nil // "the Special Envoy … for Yemen, Hans Grundberg": Yemen is the portfolio
@@ -186,13 +187,13 @@ func (p *personFinder) titled(i int) *chunk {
 		}
 	}
 	if name == nil {
-		if formerSeen || p.formerBefore(start) || p.formerIn(tm.Start, j) {
+		if pastTitle || p.formerIn(tm.Start, j) {
 			return nil // "former president of Finland": a past office stands for no side
 		}
 		return p.office(start, j, title, &aff, conj)
 	}
 	var past *affiliation
-	if formerSeen || p.formerBefore(start) || p.formerIn(tm.Start, name.start) {
+	if pastTitle || p.formerIn(tm.Start, name.start) {
 		// "Former Kenyan President …": Kenya is no longer the side. In Arabic the words
 		// before the title are not the office's: «مثّل لبنان السفير السابق».
 		was := own
