@@ -8,10 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/parleygraph/parley/loaders"
-	"github.com/parleygraph/parley/loaders/extract"
-	"github.com/parleygraph/parley/loaders/lexicon"
 )
 
 // devFloors are the lowest scores the real-text development set (../shared/devset,
@@ -37,16 +33,7 @@ const minDevArticles = 40
 
 func TestDevsetAboveFloor(t *testing.T) {
 	dir := devsetDir(t)
-	lx, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := extract.New(lx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := RunDevset(context.Background(), Config{GoldDir: filepath.Join(dir, "gold"),
-		Reader: &loaders.Reader{Extractor: x}, Lexicon: lx})
+	rep, err := RunDevset(context.Background(), builtinConfig(t, filepath.Join(dir, "gold")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,9 @@ func TestEvalHeldoutAboveFloor(t *testing.T) {
 	checkFloors(t, "../../testdata/heldout/gold", heldoutFloors, 20)
 }
 
-func checkFloors(t *testing.T, goldDir string, floors map[string]float64, minArticles int) {
+// builtinConfig scores goldDir with the built-in lexicon and rules.
+func builtinConfig(t *testing.T, goldDir string) Config {
+	t.Helper()
 	lx, err := lexicon.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -39,9 +41,13 @@ func checkFloors(t *testing.T, goldDir string, floors map[string]float64, minArt
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Each article in its own real bolt store, queried with the saved queries.
-	rep, err := Run(context.Background(), Config{GoldDir: goldDir, Reader: &loaders.Reader{Extractor: x},
-		Lexicon: lx, StoreDir: t.TempDir()})
+	return Config{GoldDir: goldDir, Reader: &loaders.Reader{Extractor: x}, Lexicon: lx}
+}
+
+func checkFloors(t *testing.T, goldDir string, floors map[string]float64, minArticles int) {
+	c := builtinConfig(t, goldDir)
+	c.StoreDir = t.TempDir() // each article in its own real bolt store, queried with the saved queries
+	rep, err := Run(context.Background(), c)
 	if err != nil {
 		t.Fatal(err)
 	}
