@@ -53,31 +53,23 @@ func ParseActors(name string, r io.Reader) ([]Actor, error) {
 			continue
 		}
 		indented := line[0] == ' ' || line[0] == '\t'
+		phrases, roles, err := parseActorLine(body)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+		synonym, code := strings.HasPrefix(body, "+"), indented && strings.HasPrefix(body, "[")
 		switch {
-		case strings.HasPrefix(body, "+"):
-			if cur == nil {
-				return nil, fmt.Errorf("%s:%d: synonym before any actor", name, n)
+		case (synonym || code) && cur == nil:
+			what := "synonym"
+			if code {
+				what = "code"
 			}
-			phrases, roles, err := parseActorLine(body)
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", name, n, err)
-			}
+			return nil, fmt.Errorf("%s:%d: %s before any actor", name, n, what)
+		case synonym || code:
+			// A code line has no phrase: it only adds roles to the actor above.
 			cur.Names = append(cur.Names, phrases...)
 			cur.Roles = append(cur.Roles, roles...)
-		case indented && strings.HasPrefix(body, "["):
-			if cur == nil {
-				return nil, fmt.Errorf("%s:%d: code before any actor", name, n)
-			}
-			_, roles, err := parseActorLine(body)
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", name, n, err)
-			}
-			cur.Roles = append(cur.Roles, roles...)
 		default:
-			phrases, roles, err := parseActorLine(body)
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", name, n, err)
-			}
 			if len(phrases) == 0 {
 				return nil, fmt.Errorf("%s:%d: actor without a phrase", name, n)
 			}
