@@ -146,16 +146,7 @@ func TestPeopleFromShape(t *testing.T) {
 		{"ar", "conjunction is not part of the name", "محادثات\nحضر الاجتماع رئيس الوزراء التشادي محمد هالينا وعماد عيسى عن حركة حماس.", pbP("محمد هالينا (Chad)", "عماد عيسى (Hamas)")},
 		{"ar", "Ali inside a name, not على", "محادثات\nقال رئيس الوزراء التشادي حسن علي خيري إن المحادثات ستستأنف.", pbP("حسن علي خيري (Chad)")},
 	}
-	for _, c := range cases {
-		t.Run(c.phen+"/"+c.name, func(t *testing.T) {
-			got := summarize(x.Extract(c.text)).people
-			want := append([]string(nil), c.want...)
-			sort.Strings(want)
-			if strings.Join(got, "; ") != strings.Join(want, "; ") {
-				t.Errorf("people\ntext %q\n got %q\nwant %q", c.text, got, want)
-			}
-		})
-	}
+	checkPeople(t, x, cases)
 }
 
 // TestBareCollectivesAreScoped checks that a side named by a bare collective noun is
