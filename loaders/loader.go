@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -17,7 +18,15 @@ type Reader struct {
 	Extractor *extract.Extractor
 	Options   source.Options
 	Now       func() time.Time // the load time recorded on articles; nil means time.Now
+	// Budget is the longest one article's extraction may take (0: DefaultBudget);
+	// an article over it is reported and skipped, and the load goes on.
+	Budget time.Duration
 }
+
+// DefaultBudget is the default per-article extraction budget: extraction reads news
+// at about a megabyte a second a core, so only a text far longer than any article
+// (or a pathological one) reaches it.
+const DefaultBudget = 30 * time.Second
 
 // Read reads one source and hands each article, or why it could not be read, to
 // add; extraction waits until add's caller asks for it.
@@ -39,8 +48,8 @@ func (r *Reader) Read(ctx context.Context, src string, add func(name string, iri
 					err = fmt.Errorf("extraction failed: %v", p)
 				}
 			}()
-			_, qs = r.Article(a)
-			return qs, nil
+			_, qs, err = r.ArticleContext(ctx, a)
+			return qs, err
 		}, nil)
 	}
 	return nil
@@ -48,10 +57,31 @@ func (r *Reader) Read(ctx context.Context, src string, add func(name string, iri
 
 // Article extracts one article and returns its IRI and quads.
 func (r *Reader) Article(a *source.Article) (quad.IRI, []quad.Quad) {
+	iri, qs, _ := r.ArticleContext(context.Background(), a)
+	return iri, qs
+}
+
+// ArticleContext is Article within the reader's budget: an extraction that runs
+// over it, or that ctx stops, returns an error and no quads.
+func (r *Reader) ArticleContext(ctx context.Context, a *source.Article) (quad.IRI, []quad.Quad, error) {
 	now := time.Now
 	if r.Now != nil {
 		now = r.Now
 	}
-	res := r.Extractor.Extract(a.Text())
-	return Quads(a, res, now())
+	budget := r.Budget
+	if budget <= 0 {
+		budget = DefaultBudget
+	}
+	bctx, cancel := context.WithTimeout(ctx, budget)
+	defer cancel()
+	src := a.Text()
+	res, err := r.Extractor.ExtractContext(bctx, src)
+	if err != nil {
+		if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+			err = fmt.Errorf("extraction over its budget of %s (%d KB of text): skipped; raise --extract-budget to read it", budget, len(src)>>10)
+		}
+		return "", nil, err
+	}
+	iri, qs := Quads(a, res, now())
+	return iri, qs, nil
 }

@@ -1,17 +1,21 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/parleygraph/parley/loaders"
 	"github.com/parleygraph/parley/loaders/extract"
 	"github.com/parleygraph/parley/loaders/source"
 )
 
 func newExtractCmd(opt *options) *cobra.Command {
 	var mentions, matches bool
+	var budget time.Duration
 	cmd := &cobra.Command{
 		Use:   "extract FILE...",
 		Short: "Show what parley reads out of articles, fact by fact, without a store",
@@ -29,6 +33,7 @@ every name it recognised and how. Nothing is written.`,
 				return err
 			}
 			out := cmd.OutOrStdout()
+			failed := 0
 			for _, f := range files {
 				items, err := source.Read(cmd.Context(), f, source.Options{})
 				if err != nil {
@@ -40,12 +45,24 @@ every name it recognised and how. Nothing is written.`,
 						fmt.Fprintf(cmd.ErrOrStderr(), "parley: extract %v\n", it.Err)
 						continue
 					}
-					printExtraction(out, it.Name, x.Extract(it.Article.Text()), mentions, matches)
+					ctx, cancel := context.WithTimeout(cmd.Context(), budget)
+					r, err := x.ExtractContext(ctx, it.Article.Text())
+					cancel()
+					if err != nil {
+						fmt.Fprintf(cmd.ErrOrStderr(), "parley: extract %s: over its budget of %s: skipped\n", it.Name, budget)
+						failed++
+						continue
+					}
+					printExtraction(out, it.Name, r, mentions, matches)
 				}
+			}
+			if failed > 0 {
+				return errQuiet{fmt.Sprintf("%d failed", failed)}
 			}
 			return nil
 		},
 	}
+	cmd.Flags().DurationVar(&budget, "extract-budget", loaders.DefaultBudget, "longest one article's extraction may take")
 	cmd.Flags().BoolVar(&mentions, "mentions", false, "also list every recognised name")
 	cmd.Flags().BoolVar(&matches, "matches", false, "also list every rule match, kept or not")
 	return cmd
@@ -86,7 +103,7 @@ func printExtraction(out io.Writer, name string, r *extract.Result, mentions, ma
 	}
 	fmt.Fprintln(out)
 	if matches {
-		for _, m := range r.Matches {
+		for _, m := range r.Matches() {
 			fmt.Fprintf(out, "  match %-22s s%-3d %v %q\n", m.Rule, m.Evidence.Sentence, m.Slots, m.Evidence.Trigger)
 		}
 	}

@@ -393,3 +393,29 @@ func quadsByLabel(t *testing.T, s *graph.Store) map[quad.Value][]quad.Quad {
 	}
 	return out
 }
+
+// An article whose extraction runs over --extract-budget is reported by name and
+// skipped; the load goes on, and the facts the store held for it stay.
+func TestOverBudgetArticleIsReportedAndSkipped(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(t.TempDir(), "p.db")
+	writeFiles(t, dir, map[string]string{"ok.txt": "Talks\nIsrael and Hamas met in Doha, mediated by Qatar."})
+	mustRun(t, "--db", db, "load", dir)
+	before := quadCount(t, db)
+	// One run-on line, a megabyte long: extraction is linear, but a budget of a
+	// millisecond is far less than it needs.
+	line := strings.Repeat("Turkey mediated talks between Russia and Ukraine in Istanbul ", 17000)
+	writeFiles(t, dir, map[string]string{"ok.txt": "Talks\nEgypt and Qatar mediated between Israel and Hamas.\n" + line})
+	out, stderr, err := run(t, "--db", db, "load", "--extract-budget", "1ms", dir)
+	if err == nil || !strings.HasPrefix(out, "0 loaded, 0 unchanged, 1 failed") ||
+		!strings.Contains(stderr, "ok.txt") || !strings.Contains(stderr, "over its budget of 1ms") {
+		t.Fatalf("over budget: %v\n%s\n%s", err, out, stderr)
+	}
+	if after := quadCount(t, db); after != before {
+		t.Fatalf("a skipped article changed the store: %d quads, were %d", after, before)
+	}
+	out = mustRun(t, "--db", db, "load", dir) // the default budget reads it
+	if !strings.HasPrefix(out, "1 loaded") {
+		t.Fatalf("default budget: %s", out)
+	}
+}

@@ -106,5 +106,6 @@ Each query runs in a fresh session, bounded by --timeout and --limit.`,
 	cmd.Flags().BoolVar(&lf.prune, "prune", false, "on reload, remove articles whose file disappeared")
 	cmd.Flags().Int64Var(&lf.maxSize, "max-size", 0, "on reload, largest file or response to read, in bytes")
 	cmd.Flags().DurationVar(&lf.fetchTimeout, "fetch-timeout", 0, "on reload, longest to wait for a URL")
+	cmd.Flags().DurationVar(&lf.budget, "extract-budget", 0, "on reload, longest one article's extraction may take (default 30s)")
 	return cmd
 }

@@ -76,11 +76,10 @@ func (d *doc) collectLocations() {
 }
 
 func (d *doc) addLocation(e *Entity) {
-	for _, l := range d.locations {
-		if l == e {
-			return
-		}
+	if d.locationSet[e] {
+		return
 	}
+	d.locationSet[e] = true
 	d.locations = append(d.locations, e)
 }
 
@@ -88,7 +87,22 @@ func (d *doc) result() *Result {
 	d.registerOpenInFacts()
 	r := &Result{Lang: d.lang, Src: d.src, Sentences: d.sents, Entities: d.order, Locations: d.locations,
 		Facts: d.facts, Mentions: d.mentionEv}
-	for _, m := range d.matches {
+	r.matches = d.matches
+	used := usedNegotiations(d.facts)
+	for _, n := range d.negOrder {
+		if used[n] || n.Main {
+			r.Negotiations = append(r.Negotiations, n)
+		}
+	}
+	return r
+}
+
+// Matches are every rule match, kept or not, for explaining the extraction; built
+// on request, as a load never asks for them.
+func (r *Result) Matches() []Match {
+	d := &doc{src: r.Src, sents: r.Sentences}
+	var out []Match
+	for _, m := range r.matches {
 		mi := Match{Rule: m.rule.ID, Relation: string(m.rule.Kind), Evidence: d.evidence(m), Slots: map[string][]string{}}
 		for s, items := range m.slots {
 			for _, it := range items {
@@ -99,32 +113,27 @@ func (d *doc) result() *Result {
 				mi.Slots[string(rune(s))] = append(mi.Slots[string(rune(s))], v)
 			}
 		}
-		r.Matches = append(r.Matches, mi)
+		out = append(out, mi)
 	}
-	for _, n := range d.negOrder {
-		if n.used(d.facts) || n.Main {
-			r.Negotiations = append(r.Negotiations, n)
-		}
-	}
-	return r
+	return out
 }
 
-// used reports whether some fact is about the negotiation.
-func (n *Negotiation) used(facts []Fact) bool {
+// usedNegotiations are the negotiations some fact is about.
+func usedNegotiations(facts []Fact) map[*Negotiation]bool {
+	used := map[*Negotiation]bool{}
 	for _, f := range facts {
-		if f.Negotiation == n {
-			return true
-		}
+		used[f.Negotiation] = true
 	}
-	return false
+	return used
 }
 
 // registerOpenInFacts makes nodes of the open-world actors that facts and the
 // negotiations they are about name: a frame bound them.
 func (d *doc) registerOpenInFacts() {
 	d.scopeBareCollectives()
+	used := usedNegotiations(d.facts)
 	for _, n := range d.negOrder {
-		if n.Main || n.used(d.facts) {
+		if n.Main || used[n] {
 			for _, p := range n.Parties {
 				d.registerOpen(p, openEvidence(p, n.First))
 			}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parleygraph/parley/loaders/lexicon"
@@ -95,25 +96,8 @@ func (d *doc) stateDescriptor(si, i int) *chunk {
 	if word == "" {
 		return nil
 	}
-	count := map[*lexicon.Entry]int{}
-	for _, ms := range d.mentions {
-		for _, m := range ms {
-			if e := m.Entry(); e != nil && e.Class == lexicon.Country && namesContain(e, word) {
-				count[e]++
-			}
-		}
-	}
-	var best *lexicon.Entry
-	tie := false
-	for e, n := range count {
-		switch {
-		case best == nil || n > count[best]:
-			best, tie = e, false
-		case n == count[best]:
-			tie = true
-		}
-	}
-	if best == nil || tie {
+	best := d.stateNamed(word)
+	if best == nil {
 		return nil
 	}
 	ev := Evidence{Sentence: si, Rule: "descriptor:" + best.ID, Trigger: d.span(si, start, i+1)}
@@ -216,6 +200,40 @@ func (d *doc) governmentDescriptor(si, i int) *chunk {
 	return &chunk{start: i, end: end, entity: ent, actor: ent, form: lexicon.FormName, conj: t.Arabic && strings.HasPrefix(t.Norm, "و"), how: ev.Rule}
 }
 
+// stateNamed returns the state whose names contain word ("kingdom", «المملكة») that
+// the article names most, or nil when none or a tie; computed once per word.
+func (d *doc) stateNamed(word string) *lexicon.Entry {
+	if best, ok := d.descriptorState[word]; ok {
+		return best
+	}
+	count := map[*lexicon.Entry]int{}
+	for _, ms := range d.mentions {
+		for _, m := range ms {
+			if e := m.Entry(); e != nil && e.Class == lexicon.Country {
+				count[e]++
+			}
+		}
+	}
+	var best *lexicon.Entry
+	tie := false
+	for e, n := range count {
+		if !namesContain(e, word) {
+			continue
+		}
+		switch {
+		case best == nil || n > count[best]:
+			best, tie = e, false
+		case n == count[best]:
+			tie = true
+		}
+	}
+	if tie {
+		best = nil
+	}
+	d.descriptorState[word] = best
+	return best
+}
+
 // namesContain reports whether a folded word occurs in one of an entry's names.
 func namesContain(e *lexicon.Entry, word string) bool {
 	for _, n := range append(append([]string(nil), e.En...), e.Ar...) {
@@ -232,9 +250,47 @@ func namesContain(e *lexicon.Entry, word string) bool {
 // article names most; between groups named as often, the one named last before
 // sentence si, as a reader would take "the group" to mean.
 func (d *doc) mostNamedGroup(country *lexicon.Entry, si int) *lexicon.Entry {
-	count := map[*lexicon.Entry]int{}
-	last := map[*lexicon.Entry]int{} // the order of the last mention up to sentence si, from 1
+	gm := d.groupMentions(country)
+	var best *lexicon.Entry
+	bestLast := 0
+	for _, e := range gm.top {
+		if last := gm.lastUpTo(e, si); best == nil || last > bestLast {
+			best, bestLast = e, last
+		}
+	}
+	if best != nil && bestLast == 0 && len(gm.top) > 1 {
+		return nil // a tie that nothing before the description breaks
+	}
+	return best
+}
+
+// namedGroups are an article's mentions of armed groups and movements (of one
+// country, or all): the ones named most, and where each is named, in token order.
+type namedGroups struct {
+	top  []*lexicon.Entry               // the groups named most (ties: several)
+	seen map[*lexicon.Entry][]groupSeen // each group's mentions, in order
+}
+
+type groupSeen struct{ si, seq int } // sentence, and order among all the mentions from 1
+
+// lastUpTo is the order of e's last mention in sentences up to si, or 0.
+func (g *namedGroups) lastUpTo(e *lexicon.Entry, si int) int {
+	ms := g.seen[e]
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].si > si })
+	if k == 0 {
+		return 0
+	}
+	return ms[k-1].seq
+}
+
+// groupMentions computes namedGroups once per country (nil: any).
+func (d *doc) groupMentions(country *lexicon.Entry) *namedGroups {
+	if g := d.groups[country]; g != nil {
+		return g
+	}
+	g := &namedGroups{seen: map[*lexicon.Entry][]groupSeen{}}
 	seq := 0
+	most := 0
 	for s, ms := range d.mentions {
 		for _, m := range ms {
 			e := m.Entry()
@@ -247,25 +303,16 @@ func (d *doc) mostNamedGroup(country *lexicon.Entry, si int) *lexicon.Entry {
 			if country != nil && d.lx.Entry(e.Country) != country {
 				continue
 			}
-			count[e]++
-			if s <= si {
-				seq++
-				last[e] = seq // mentions in token order: of two in one sentence, the later counts
-			}
+			seq++ // mentions in token order: of two in one sentence, the later counts
+			g.seen[e] = append(g.seen[e], groupSeen{si: s, seq: seq})
+			most = max(most, len(g.seen[e]))
 		}
 	}
-	var best *lexicon.Entry
-	for e, n := range count {
-		if best == nil || n > count[best] || n == count[best] && last[e] > last[best] {
-			best = e
+	for e, ms := range g.seen {
+		if len(ms) == most {
+			g.top = append(g.top, e)
 		}
 	}
-	if best != nil && last[best] == 0 {
-		for e, n := range count {
-			if e != best && n == count[best] {
-				return nil // a tie that nothing before the description breaks
-			}
-		}
-	}
-	return best
+	d.groups[country] = g
+	return g
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 
 	"github.com/parleygraph/parley/loaders/lexicon"
@@ -34,19 +35,22 @@ type personInfo struct {
 
 // doc is the working state of one extraction.
 type doc struct {
+	ctx   context.Context // stops the sentence loops (see stopped)
 	x     *Extractor
 	lx    *lexicon.Lexicon
 	src   string
 	lang  string
 	sents []text.Sentence
 
-	noise    []bool              // sentences that are page furniture, not the article
-	matchers []*matcher          // per sentence, built on first use
-	mentions [][]lexicon.Mention // lexicon matches per sentence
-	chunks   [][]*chunk          // per sentence, in token order
-	chunkAt  []map[int]*chunk    // per sentence: chunk starting at a token
-	openAt   []map[int]*chunk    // per sentence: open-world candidate starting at a token
-	openEnts map[string]*Entity  // open-world actors by key, registered when a frame binds them
+	noise           []bool                          // sentences that are page furniture, not the article
+	matchers        []*matcher                      // per sentence, built on first use
+	mentions        [][]lexicon.Mention             // lexicon matches per sentence
+	chunks          [][]*chunk                      // per sentence, in token order
+	chunkAt         []map[int]*chunk                // per sentence: chunk starting at a token
+	openAt          []map[int]*chunk                // per sentence: open-world candidate starting at a token
+	openEnts        map[string]*Entity              // open-world actors by key, registered when a frame binds them
+	descriptorState map[string]*lexicon.Entry       // stateNamed, by descriptor word
+	groups          map[*lexicon.Entry]*namedGroups // groupMentions, by country
 	// latestYear is the latest year the article names (0: not computed, -1: none).
 	latestYear int
 
@@ -56,14 +60,21 @@ type doc struct {
 	surnames map[string]*Entity
 
 	matches      []ruleMatch
+	matchesIn    [][]int                  // per sentence, indices into matches (indexMatches)
+	clauses      [][]int                  // per sentence, the token indices of its semicolons (clauseOf)
 	notMed       map[int]map[*Entity]bool // actors named as no mediator, per sentence
+	medIn        map[int]map[*Entity]bool // mediatorsInSentence, once per sentence
 	negotiations map[string]*Negotiation
 	negOrder     []*Negotiation
-	pairs        []namedPair // the sets of parties named, in order (for "the two sides")
+	pairs        []namedPair            // the sets of parties named, in order (for "the two sides")
+	pairsIn      map[int][]namedPair    // pairs by sentence
+	pairSents    map[*Negotiation][]int // up to two sentences that name a negotiation's pair
 	facts        []Fact
+	factSet      map[Fact]bool
 	mentionEv    []MentionEvidence
 	actorUse     map[*chunk]bool // places used as governments in an actor slot
 	locations    []*Entity
+	locationSet  map[*Entity]bool
 	people       map[*Entity]*personFacts
 }
 
@@ -79,14 +90,21 @@ type personFacts struct {
 func newDoc(x *Extractor, src string) *doc {
 	return &doc{
 		x: x, lx: x.lx, src: src, lang: language(src),
-		sents:        text.Sentences(src),
-		entities:     map[string]*Entity{},
-		seen:         map[*Entity]bool{},
-		openEnts:     map[string]*Entity{},
-		surnames:     map[string]*Entity{},
-		negotiations: map[string]*Negotiation{},
-		actorUse:     map[*chunk]bool{},
-		people:       map[*Entity]*personFacts{},
+		sents:           text.Sentences(src),
+		entities:        map[string]*Entity{},
+		seen:            map[*Entity]bool{},
+		openEnts:        map[string]*Entity{},
+		surnames:        map[string]*Entity{},
+		negotiations:    map[string]*Negotiation{},
+		actorUse:        map[*chunk]bool{},
+		people:          map[*Entity]*personFacts{},
+		pairsIn:         map[int][]namedPair{},
+		medIn:           map[int]map[*Entity]bool{},
+		descriptorState: map[string]*lexicon.Entry{},
+		groups:          map[*lexicon.Entry]*namedGroups{},
+		pairSents:       map[*Negotiation][]int{},
+		factSet:         map[Fact]bool{},
+		locationSet:     map[*Entity]bool{},
 	}
 }
 
@@ -141,17 +159,27 @@ func (d *doc) annotate() {
 	d.noise = make([]bool, len(d.sents))
 	d.mentions = make([][]lexicon.Mention, len(d.sents))
 	for i, s := range d.sents {
+		if d.stopped() {
+			return
+		}
 		if d.noise[i] = d.isNoise(i); !d.noise[i] {
 			d.mentions[i] = d.lx.Match(s.Tokens)
 		}
 	}
 	d.resolveAmbiguous()
 	for i := range d.sents {
+		if d.stopped() {
+			return
+		}
 		d.chunkSentence(i)
 		d.findOpenPlaces(i)
 	}
 	d.findOpenNames()
 }
+
+// stopped reports whether the caller's context is done: the long loops check it
+// once a sentence, and ExtractContext returns the context's error.
+func (d *doc) stopped() bool { return d.ctx != nil && d.ctx.Err() != nil }
 
 // matcher returns the rule matcher of sentence si. It reads chunks as rules run, so
 // one serves before and after chunking.
@@ -189,7 +217,11 @@ func (d *doc) resolveAmbiguous() {
 			}
 		}
 	}
+	scores := map[*lexicon.Entry]int{}
 	related := func(e *lexicon.Entry) int {
+		if s, ok := scores[e]; ok {
+			return s
+		}
 		score := 0
 		if sure[e] {
 			score += 2
@@ -210,6 +242,7 @@ func (d *doc) resolveAmbiguous() {
 				score++
 			}
 		}
+		scores[e] = score
 		return score
 	}
 	for si, ms := range d.mentions {

@@ -5,6 +5,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -113,8 +114,7 @@ type Result struct {
 	// Mentions are the entities named in each sentence, with the rule or entry
 	// that found them.
 	Mentions []MentionEvidence
-	// Matches are every rule match, kept or not, for explaining the extraction.
-	Matches []Match
+	matches []ruleMatch // see Matches
 }
 
 // Match is one place a rule matched, with what each slot bound.
@@ -187,14 +187,26 @@ func (x *Extractor) Rules() []*Rule { return x.rules }
 
 // Extract reads one article. src is the whole text, headline first.
 func (x *Extractor) Extract(src string) *Result {
+	r, _ := x.ExtractContext(context.Background(), src)
+	return r
+}
+
+// ExtractContext is Extract that gives up, with ctx's error, once ctx is done: the
+// caller's budget for one article. Extraction costs time linear in the text, so a
+// budget stops only what is too long to be an article.
+func (x *Extractor) ExtractContext(ctx context.Context, src string) (*Result, error) {
 	d := newDoc(x, src)
-	d.annotate()
-	d.applyRules()
-	d.buildNegotiations()
-	d.assignFacts()
-	d.collectPeople()
-	d.collectLocations()
-	return d.result()
+	d.ctx = ctx
+	for _, step := range []func(){d.annotate, d.applyRules, d.buildNegotiations, d.assignFacts, d.collectPeople, d.collectLocations} {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		step()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return d.result(), nil
 }
 
 // language reports "ar" when Arabic letters outnumber Latin ones.

@@ -1,12 +1,16 @@
 package extract
 
 import (
+	"context"
+	"errors"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/parleygraph/parley/loaders/lexicon"
+	"github.com/parleygraph/parley/loaders/text"
 )
 
 var (
@@ -217,5 +221,51 @@ func TestBadInputDoesNotPanic(t *testing.T) {
 	x := extractor(t)
 	for _, in := range []string{"", "\n\n\n", "...", "«»()", strings.Repeat("بين ", 2000), strings.Repeat("between and , ", 1000), "\xff\xfe", "U.S.-U.K.-", "ـــــ"} {
 		x.Extract(in)
+	}
+}
+
+// ExtractContext stops once its context is done, and says why, rather than
+// returning part of an article.
+func TestExtractContextStops(t *testing.T) {
+	x := extractor(t)
+	src := "Talks\n" + strings.Repeat("Qatar mediated between Israel and Hamas in Doha. ", 2000)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if r, err := x.ExtractContext(ctx, src); err == nil || r != nil {
+		t.Fatalf("cancelled: result %v, error %v", r != nil, err)
+	}
+	ctx, cancel = context.WithTimeout(context.Background(), time.Millisecond)
+	defer cancel()
+	if r, err := x.ExtractContext(ctx, src); !errors.Is(err, context.DeadlineExceeded) || r != nil {
+		t.Fatalf("deadline: result %v, error %v", r != nil, err)
+	}
+	r, err := x.ExtractContext(context.Background(), src)
+	if err != nil || len(r.Facts) == 0 {
+		t.Fatalf("no deadline: %d facts, error %v", len(r.Facts), err)
+	}
+}
+
+// Text without full stops is cut into bounded sentences, so a run-on line costs
+// time in proportion to its length; the facts of every piece are read.
+func TestRunOnTextIsReadInPieces(t *testing.T) {
+	x := extractor(t)
+	src := "Talks\n" + strings.Repeat("Turkey mediated talks between Russia and Ukraine in Istanbul ", 300)
+	r := x.Extract(src)
+	if len(r.Sentences) < 2 {
+		t.Fatalf("%d sentences", len(r.Sentences))
+	}
+	mediations := 0
+	for _, s := range r.Sentences {
+		if len(s.Tokens) > text.MaxSentenceTokens {
+			t.Fatalf("sentence %d has %d tokens", s.Index, len(s.Tokens))
+		}
+	}
+	for _, f := range r.Facts {
+		if f.Relation == RelMediator && f.Object.Name == "Turkey" {
+			mediations++
+		}
+	}
+	if mediations < len(r.Sentences)-2 {
+		t.Fatalf("%d Turkey mediations in %d sentences", mediations, len(r.Sentences))
 	}
 }

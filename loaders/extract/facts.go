@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/parleygraph/parley/loaders/lexicon"
@@ -10,6 +11,9 @@ import (
 // applyRules runs every rule of the article's language over every sentence.
 func (d *doc) applyRules() {
 	for si := range d.sents {
+		if d.stopped() {
+			return
+		}
 		if d.noise[si] {
 			continue
 		}
@@ -22,6 +26,26 @@ func (d *doc) applyRules() {
 		}
 	}
 	d.matches = append(d.matches, d.titledMediators()...)
+	d.indexMatches()
+}
+
+// indexMatches lists each sentence's matches, so that what looks at the other
+// matches of a sentence costs that sentence's matches, not the article's.
+func (d *doc) indexMatches() {
+	d.matchesIn = make([][]int, len(d.sents))
+	for i, m := range d.matches {
+		d.matchesIn[m.si] = append(d.matchesIn[m.si], i)
+	}
+}
+
+// sentenceMatches calls f for each match of sentence si, in match order.
+func (d *doc) sentenceMatches(si int, f func(ruleMatch)) {
+	if si < 0 || si >= len(d.matchesIn) {
+		return
+	}
+	for _, i := range d.matchesIn[si] {
+		f(d.matches[i])
+	}
 }
 
 // titledMediators are mediation matches for people whose title says they mediate
@@ -44,15 +68,17 @@ func (d *doc) titledMediators() []ruleMatch {
 // clauseOf returns the clause index of token ti in sentence si: clauses are split
 // at semicolons, which in news Arabic separate the items of a list of processes.
 func (d *doc) clauseOf(si, ti int) int {
-	n := 0
-	for i, t := range d.sents[si].Tokens {
-		if i >= ti {
-			break
-		}
-		if t.Kind == text.Punct && t.Norm == ";" {
-			n++
+	if d.clauses == nil {
+		d.clauses = make([][]int, len(d.sents))
+		for s, sent := range d.sents {
+			for i, t := range sent.Tokens {
+				if t.Kind == text.Punct && t.Norm == ";" {
+					d.clauses[s] = append(d.clauses[s], i)
+				}
+			}
 		}
 	}
+	n, _ := slices.BinarySearch(d.clauses[si], ti)
 	return n
 }
 
@@ -106,17 +132,18 @@ func (d *doc) useAsActors(m ruleMatch, slot Slot) {
 
 // mediatorsInSentence are the actors some mediation rule names in sentence si.
 func (d *doc) mediatorsInSentence(si int) map[*Entity]bool {
+	if out, ok := d.medIn[si]; ok {
+		return out
+	}
 	out := map[*Entity]bool{}
-	for _, m := range d.matches {
-		if m.si != si {
-			continue
-		}
+	d.medIn[si] = out
+	d.sentenceMatches(si, func(m ruleMatch) {
 		for _, a := range d.mediatorsOf(m) {
 			if !d.vetoed(si, a) {
 				out[a] = true
 			}
 		}
-	}
+	})
 	return out
 }
 
@@ -184,12 +211,10 @@ func (d *doc) vetoed(si int, a *Entity) bool {
 }
 
 func (d *doc) addFact(f Fact) {
-	for _, g := range d.facts {
-		if g.Relation == f.Relation && g.Negotiation == f.Negotiation && g.Venue == f.Venue &&
-			g.Subject == f.Subject && g.Object == f.Object && g.Value == f.Value && g.Evidence == f.Evidence {
-			return
-		}
+	if d.factSet[f] {
+		return
 	}
+	d.factSet[f] = true
 	d.facts = append(d.facts, f)
 }
 
@@ -384,17 +409,16 @@ func (d *doc) sideByCapital(si int, c *chunk, neg *Negotiation) bool {
 	if c.actor == nil || neg == nil || !isParty(neg, c.actor) || !d.namedAsActor(c.actor) {
 		return false
 	}
-	for _, o := range d.matches {
-		if o.si != si || o.rule.Kind != RuleParties {
-			continue
+	found := false
+	d.sentenceMatches(si, func(o ruleMatch) {
+		if o.rule.Kind != RuleParties {
+			return
 		}
 		for _, it := range o.slots[SlotParty] {
-			if it.c == c {
-				return true
-			}
+			found = found || it.c == c
 		}
-	}
-	return false
+	})
+	return found
 }
 
 // namedAsActor reports whether some chunk of the article names actor a as an actor
@@ -450,6 +474,7 @@ func (d *doc) dropCountryVenues(venues map[int][]*Entity) {
 				}
 			}
 			venues[si] = vs
+			delete(d.factSet, f)
 			continue
 		}
 		kept = append(kept, f)

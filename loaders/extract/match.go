@@ -32,12 +32,13 @@ type matcher struct {
 	// sideNoun marks Arabic nouns before a nisba that names a side.
 	sideNoun []bool
 	requires map[string]bool // word lists the sentence holds, by rule "requires"
+	blocks   []int8          // per token, blocksGap once known: 1 blocks, -1 does not
 }
 
 func newMatcher(d *doc, si int) *matcher {
 	toks := d.sents[si].Tokens
 	m := &matcher{d: d, si: si, toks: toks, forms: make([][]string, len(toks)), words: map[string]bool{},
-		sideNoun: make([]bool, len(toks)), requires: map[string]bool{}}
+		sideNoun: make([]bool, len(toks)), requires: map[string]bool{}, blocks: make([]int8, len(toks))}
 	for i, t := range toks {
 		forms := []string{t.Norm}
 		if t.Arabic {
@@ -185,8 +186,8 @@ func (m *matcher) tokenIn(lang, list string, k int) bool {
 }
 
 func (m *matcher) sentenceHas(lang, list string) bool {
-	for _, t := range m.toks {
-		if m.d.x.words.hasStem(lang, list, t) {
+	for k := range m.toks {
+		if m.tokenIn(lang, list, k) {
 			return true
 		}
 	}
@@ -304,19 +305,28 @@ func (m *matcher) litAt(l lit, i int) bool {
 // blocksGap reports whether token i may not be skipped by a gap: the end of a
 // clause or a barrier word (war, fighting...) that changes the subject.
 func (m *matcher) blocksGap(i int) bool {
+	if b := m.blocks[i]; b != 0 {
+		return b > 0
+	}
 	t := m.toks[i]
+	block := false
 	if t.Kind == text.Punct {
 		switch t.Norm {
 		case ".", ";", "?", "!", ":":
-			return true
+			block = true
 		}
-		return false
+	} else {
+		lang := "en"
+		if t.Arabic {
+			lang = "ar"
+		}
+		block = m.tokenIn(lang, listBarrier, i)
 	}
-	lang := "en"
-	if t.Arabic {
-		lang = "ar"
+	m.blocks[i] = -1
+	if block {
+		m.blocks[i] = 1
 	}
-	return m.d.x.words.hasStem(lang, listBarrier, t)
+	return block
 }
 
 // slotCandidate is one way a slot can bind at a position.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 )
@@ -40,7 +41,12 @@ func (d *doc) buildNegotiations() {
 		}
 		d.useAsActors(m, SlotParty)
 		n := d.negotiation(parties, d.evidence(m))
-		d.pairs = append(d.pairs, namedPair{si: m.si, start: m.start, neg: n, between: rel == RuleParties})
+		p := namedPair{si: m.si, start: m.start, neg: n, between: rel == RuleParties}
+		d.pairs = append(d.pairs, p)
+		d.pairsIn[m.si] = append(d.pairsIn[m.si], p)
+		if ss := d.pairSents[n]; len(ss) < 2 && !slices.Contains(ss, m.si) {
+			d.pairSents[n] = append(ss, m.si)
+		}
 		w := 2
 		if rel == RulePartiesHint || allCapitals(m) {
 			w = 1 // "between Havana and Mexico City" may be the venues, not the sides
@@ -221,8 +227,9 @@ func (d *doc) negotiationVia(m ruleMatch) (*Negotiation, string) {
 	}
 	clause := d.clauseOf(m.si, m.start)
 	var best *Negotiation
-	for _, o := range d.matches {
-		if o.si != m.si || o.rule.Kind != RuleParties || d.clauseOf(o.si, o.start) != clause {
+	for _, i := range d.matchesIn[m.si] {
+		o := d.matches[i]
+		if o.rule.Kind != RuleParties || d.clauseOf(o.si, o.start) != clause {
 			continue
 		}
 		if ps := d.actors(o, SlotParty); len(ps) >= 2 {
@@ -235,8 +242,9 @@ func (d *doc) negotiationVia(m ruleMatch) (*Negotiation, string) {
 	if best != nil {
 		return best, ""
 	}
-	for _, o := range d.matches {
-		if o.si != m.si || o.rule.Kind != RulePartiesAnaph || d.clauseOf(o.si, o.start) != clause || len(o.slots[SlotSides]) == 0 {
+	for _, i := range d.matchesIn[m.si] {
+		o := d.matches[i]
+		if o.rule.Kind != RulePartiesAnaph || d.clauseOf(o.si, o.start) != clause || len(o.slots[SlotSides]) == 0 {
 			continue
 		}
 		if n, via := d.anaphorNegotiation(o.si, o.slots[SlotSides][0]); n != nil {
@@ -265,8 +273,8 @@ func (d *doc) antecedent(p namedPair) bool {
 	if p.neg.Main || p.between {
 		return true
 	}
-	for _, o := range d.pairs {
-		if o.neg == p.neg && o.si != p.si {
+	for _, si := range d.pairSents[p.neg] {
+		if si != p.si {
 			return true
 		}
 	}
@@ -286,16 +294,16 @@ const anaphorWindow = 3
 func (d *doc) anaphorNegotiation(si int, it slotItem) (*Negotiation, string) {
 	var found *Negotiation
 	via := ""
-	for _, p := range d.pairs {
-		if p.si == si && p.start >= it.end && p.start <= it.end+2 && len(p.neg.Parties) == 2 {
+	for _, p := range d.pairsIn[si] {
+		if p.start >= it.end && p.start <= it.end+2 && len(p.neg.Parties) == 2 {
 			// an apposition names its pair, once is enough
 			found, via = p.neg, "+antecedent:apposition" // "the two sides, Israel and Hamas"
 		}
 	}
 	for s := si; s >= 0 && s >= si-anaphorWindow && found == nil; s-- {
 		var cands []*Negotiation
-		for _, p := range d.pairs {
-			if p.si != s || s == si && p.start >= it.start || !d.antecedent(p) {
+		for _, p := range d.pairsIn[s] {
+			if s == si && p.start >= it.start || !d.antecedent(p) {
 				continue
 			}
 			dup := false

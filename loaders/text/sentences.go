@@ -26,6 +26,13 @@ var abbreviations = map[string]bool{
 	"د": true, "م": true, "ج": true,
 }
 
+// MaxSentenceTokens bounds a sentence's length. News sentences stay well under it
+// (the longest of the development articles has about 150 tokens); text with no full
+// stops (a page's lists, a run-on transcript) is cut into pieces of at most this
+// many tokens, at a comma where there is one, so that the work a sentence costs the
+// extractor stays bounded however long the text.
+const MaxSentenceTokens = 160
+
 // Sentences splits a document into sentences.
 func Sentences(src string) []Sentence {
 	toks := Tokenize(src)
@@ -40,6 +47,9 @@ func Sentences(src string) []Sentence {
 		begin = end
 	}
 	for i := 0; i < len(toks); i++ {
+		if i-begin >= MaxSentenceTokens {
+			flush(cutAt(toks, begin, i))
+		}
 		t := toks[i]
 		if i > begin && t.LineBefore && !soft[breakBetween(src, toks[i-1].End, t.Start)] {
 			flush(i)
@@ -64,6 +74,20 @@ func Sentences(src string) []Sentence {
 	}
 	flush(len(toks))
 	return out
+}
+
+// cutAt returns where to cut the over-long run of tokens [begin, end): after its
+// last comma, semicolon or colon in the second half, else at end.
+func cutAt(toks []Token, begin, end int) int {
+	for k := end - 1; k > begin+(end-begin)/2; k-- {
+		if t := toks[k]; t.Kind == Punct {
+			switch t.Norm {
+			case ",", ";", ":", "،", "؛":
+				return k + 1
+			}
+		}
+	}
+	return end
 }
 
 func isTerminal(p string) bool {
