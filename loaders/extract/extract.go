@@ -114,7 +114,7 @@ type Result struct {
 	// Mentions are the entities named in each sentence, with the rule or entry
 	// that found them.
 	Mentions []MentionEvidence
-	matches []ruleMatch // see Matches
+	matches  []ruleMatch // see Matches
 }
 
 // Match is one place a rule matched, with what each slot bound.
