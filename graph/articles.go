@@ -27,6 +27,58 @@ func (s *Store) ArticleHash(ctx context.Context, article quad.IRI) (string, erro
 	return h, nil
 }
 
+// ArticleVersion is what decides whether a stored article is current: the hash of
+// its content and the digest of the extractor that read it ("" for both when the
+// article is not in the store, and for the digest when a version of parley that
+// did not record it wrote the article).
+type ArticleVersion struct {
+	Hash, Digest string
+}
+
+// ArticleVersion returns the stored article's content hash and extractor digest.
+func (s *Store) ArticleVersion(ctx context.Context, article quad.IRI) (ArticleVersion, error) {
+	h, err := s.ArticleHash(ctx, article)
+	if err != nil || h == "" {
+		return ArticleVersion{}, err
+	}
+	q, _, err := s.findOut(ctx, article, schema.ExtractedBy, func(q quad.Quad) bool {
+		_, ok := quad.NativeOf(q.Object).(string)
+		return ok
+	})
+	if err != nil {
+		return ArticleVersion{}, fmt.Errorf("extractor digest of %s: %w", article, err)
+	}
+	d, _ := quad.NativeOf(q.Object).(string)
+	return ArticleVersion{Hash: h, Digest: d}, nil
+}
+
+// StaleArticles lists the articles (with their sources) that an extractor of
+// another digest than digest read: their facts may differ from what this one would
+// find. Articles that record no digest are stale too.
+func (s *Store) StaleArticles(ctx context.Context, digest string) ([]ArticleSource, error) {
+	current := map[quad.IRI]bool{}
+	err := s.eachQuad(ctx, quad.Predicate, schema.ExtractedBy, func(q quad.Quad) bool {
+		if iri, ok := q.Subject.(quad.IRI); ok && q.Label == q.Subject && quad.NativeOf(q.Object) == digest {
+			current[iri] = true
+		}
+		return true
+	})
+	if err != nil {
+		return nil, fmt.Errorf("extractor digests: %w", err)
+	}
+	all, err := s.ArticleSources(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var stale []ArticleSource
+	for _, a := range all {
+		if !current[a.IRI] {
+			stale = append(stale, a)
+		}
+	}
+	return stale, nil
+}
+
 // ArticleSource is an article and where it was read from.
 type ArticleSource struct {
 	IRI    quad.IRI

@@ -20,6 +20,9 @@ import (
 // the graph) need not import this package.
 type ArticleReader interface {
 	Read(ctx context.Context, source string, add AddFunc) error
+	// Digest identifies how the reader extracts: an article stored under another
+	// digest is extracted again even when its text is unchanged.
+	Digest() string
 }
 
 // AddFunc receives one article from an ArticleReader.
@@ -27,11 +30,12 @@ type AddFunc = func(name string, iri quad.IRI, hash string, build func() ([]quad
 
 // article is one article a reader found.
 type article struct {
-	name  string
-	iri   quad.IRI
-	hash  string
-	build func() ([]quad.Quad, error)
-	err   error
+	name   string
+	iri    quad.IRI
+	hash   string
+	digest string // the reader's extractor digest
+	build  func() ([]quad.Quad, error)
+	err    error
 }
 
 // prepared is an article checked against the store and, if changed, extracted.
@@ -87,7 +91,7 @@ func (s *Store) Load(ctx context.Context, sources []string, r ArticleReader, wor
 			defer wg.Done()
 			for src := range jobs {
 				err := r.Read(ctx, src, func(name string, iri quad.IRI, hash string, build func() ([]quad.Quad, error), err error) {
-					results <- s.prepare(ctx, article{name, iri, hash, build, err})
+					results <- s.prepare(ctx, article{name, iri, hash, r.Digest(), build, err})
 				})
 				if err != nil {
 					results <- prepared{ev: Event{Name: src, Outcome: Failed, Err: err}}
@@ -192,11 +196,11 @@ func (s *Store) prepare(ctx context.Context, a article) prepared {
 		b.ev.Outcome, b.ev.Err = Failed, a.err
 		return b
 	}
-	old, err := s.ArticleHash(ctx, a.iri)
+	old, err := s.ArticleVersion(ctx, a.iri)
 	switch {
 	case err != nil:
 		b.ev.Outcome, b.ev.Err = Failed, fmt.Errorf("%s: %w", a.name, err)
-	case old == a.hash:
+	case old.Hash == a.hash && old.Digest == a.digest:
 		b.ev.Outcome = Unchanged
 	default:
 		if b.quads, err = a.build(); err != nil {

@@ -55,6 +55,9 @@ func (r *Reader) Read(ctx context.Context, src string, add func(name string, iri
 	return nil
 }
 
+// Digest is the extractor's digest (see graph.ArticleReader).
+func (r *Reader) Digest() string { return r.Extractor.Digest() }
+
 // Article extracts one article and returns its IRI and quads.
 func (r *Reader) Article(a *source.Article) (quad.IRI, []quad.Quad) {
 	iri, qs, _ := r.ArticleContext(context.Background(), a)

@@ -108,6 +108,7 @@ func Quads(a *source.Article, r *extract.Result, loadedAt time.Time) (quad.IRI, 
 	b.own(iri, schema.Source, quad.String(a.Source))
 	b.own(iri, schema.InLanguage, quad.String(lang))
 	b.own(iri, schema.ContentHash, quad.String(a.Hash))
+	b.own(iri, schema.ExtractedBy, quad.String(r.Digest))
 	b.own(iri, schema.LoadedAt, quad.Time(loadedAt.UTC().Truncate(time.Second)))
 	if a.URL != "" {
 		b.own(iri, schema.URL, quad.IRI(a.URL))

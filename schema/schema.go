@@ -75,6 +75,9 @@ const (
 	Author        = quad.IRI(SchemaNS + "author")
 	Source        = quad.IRI(NS + "source")
 	ContentHash   = quad.IRI(NS + "contentHash")
+	// ExtractedBy is the digest of the extractor (code, lexicon, rules) that read
+	// the article: a load re-extracts articles read under another.
+	ExtractedBy = quad.IRI(NS + "extractedBy")
 	LoadedAt      = quad.IRI(NS + "loadedAt")
 
 	// Support: what an article vouches for.

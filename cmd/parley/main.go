@@ -99,6 +99,7 @@ func newRoot() *cobra.Command {
 		newQueryCmd(opt),
 		newExportCmd(opt),
 		newStatsCmd(opt),
+		newReextractCmd(opt),
 		newWhyCmd(opt),
 		newLexiconCmd(opt),
 		newEvalCmd(opt),

@@ -419,3 +419,53 @@ func TestOverBudgetArticleIsReportedAndSkipped(t *testing.T) {
 		t.Fatalf("default budget: %s", out)
 	}
 }
+
+// Each article records the digest of the extractor that read it: a lexicon entry
+// added later makes the article stale (stats counts it), and load or reextract
+// read it again, so the new entry's facts reach the graph.
+func TestLexiconChangeReachesLoadedArticles(t *testing.T) {
+	dir, lex := t.TempDir(), t.TempDir()
+	db := filepath.Join(t.TempDir(), "p.db")
+	writeFiles(t, dir, map[string]string{"z.txt": "Talks resume\nThe Zanzibar Pact mediated talks between Israel and Hamas in Doha on Monday.\n"})
+	writeFiles(t, lex, map[string]string{"organizations.tsv": "id\tkind\ten\tar\ten_adj\tar_nisba\tcountry\tflags\nzz_pact\tigo\tZanzibar Pact\tميثاق زنجبار\t\t\t\t\n"})
+	mustRun(t, "--db", db, "load", dir)
+	if out := mustRun(t, "--db", db, "query", "mediators"); strings.Contains(out, "Zanzibar") {
+		t.Fatalf("mediator before the lexicon knows it:\n%s", out)
+	}
+	stale := func(args ...string) string {
+		for _, line := range strings.Split(mustRun(t, append(append([]string{"--db", db}, args...), "stats")...), "\n") {
+			if f := strings.Fields(line); len(f) > 1 && f[0] == "stale" {
+				return f[1]
+			}
+		}
+		t.Fatal("stats has no stale line")
+		return ""
+	}
+	if n := stale(); n != "0" {
+		t.Fatalf("stale under the same extractor: %s", n)
+	}
+	if n := stale("--lexicon", lex); n != "1" {
+		t.Fatalf("stale under a changed lexicon: %s", n)
+	}
+	out := mustRun(t, "--db", db, "--lexicon", lex, "reextract")
+	if !strings.HasPrefix(out, "1 loaded") {
+		t.Fatalf("reextract: %s", out)
+	}
+	if out := mustRun(t, "--db", db, "query", "mediators"); !strings.Contains(out, "Zanzibar Pact") {
+		t.Fatalf("mediator after reextract:\n%s", out)
+	}
+	if n := stale("--lexicon", lex); n != "0" {
+		t.Fatalf("stale after reextract: %s", n)
+	}
+	if out := mustRun(t, "--db", db, "--lexicon", lex, "reextract"); !strings.HasPrefix(out, "0 stale") {
+		t.Fatalf("second reextract: %s", out)
+	}
+	// Back to the built-in lexicon: load itself re-extracts, and the entry's facts go.
+	if out := mustRun(t, "--db", db, "load", dir); !strings.HasPrefix(out, "1 loaded, 0 unchanged") {
+		t.Fatalf("load under the built-in lexicon again: %s", out)
+	}
+	if out := mustRun(t, "--db", db, "query", "mediators"); strings.Contains(out, "Zanzibar") {
+		t.Fatalf("mediator after the entry left the lexicon:\n%s", out)
+	}
+	verify(t, db)
+}

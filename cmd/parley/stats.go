@@ -28,6 +28,15 @@ func newStatsCmd(opt *options) *cobra.Command {
 				fmt.Fprintf(tw, "%s\t%d\t\n", c, st.Classes[c])
 			}
 			fmt.Fprintf(tw, "quads\t%d\t\n", st.Quads)
+			x, err := opt.extractor()
+			if err != nil {
+				return err
+			}
+			stale, err := store.StaleArticles(cmd.Context(), x.Digest())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(tw, "stale\t%d\t  articles read by another lexicon, rules or parley (parley reextract)\n", len(stale))
 			return tw.Flush()
 		},
 	}

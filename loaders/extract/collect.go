@@ -85,7 +85,7 @@ func (d *doc) addLocation(e *Entity) {
 
 func (d *doc) result() *Result {
 	d.registerOpenInFacts()
-	r := &Result{Lang: d.lang, Src: d.src, Sentences: d.sents, Entities: d.order, Locations: d.locations,
+	r := &Result{Lang: d.lang, Digest: d.x.digest, Src: d.src, Sentences: d.sents, Entities: d.order, Locations: d.locations,
 		Facts: d.facts, Mentions: d.mentionEv}
 	r.matches = d.matches
 	used := usedNegotiations(d.facts)

@@ -6,6 +6,8 @@ package extract
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
@@ -105,6 +107,7 @@ type Fact struct {
 // Result is what one article yields.
 type Result struct {
 	Lang         string // "ar" or "en": the script most of the text is in
+	Digest       string // the extractor's (see Extractor.Digest)
 	Src          string
 	Sentences    []text.Sentence
 	Entities     []*Entity // in order of first mention
@@ -156,12 +159,19 @@ type Extractor struct {
 	words wordLists
 	// titleRule is the rule of mediations read from a person's title (titledMediators).
 	titleRule *Rule
+	digest    string
 }
+
+// codeVersion changes with every change to the extraction code that changes what it
+// reads from a text: it is part of Digest, so stores re-extract their articles.
+const codeVersion = "2026-12-03.1"
 
 // New builds an extractor over lx with the built-in rules, issue triggers and word
 // lists, plus those in the files rules.tsv, issues.tsv and words.tsv of extraDirs.
 func New(lx *lexicon.Lexicon, extraDirs ...string) (*Extractor, error) {
-	words, err := loadWords(extraDirs)
+	sum := sha256.New()
+	fmt.Fprintf(sum, "parley extract %s\nlexicon %s\n", codeVersion, lx.Digest())
+	words, err := loadWords(extraDirs, sum)
 	if err != nil {
 		return nil, fmt.Errorf("word lists: %w", err)
 	}
@@ -170,14 +180,20 @@ func New(lx *lexicon.Lexicon, extraDirs ...string) (*Extractor, error) {
 			return nil, fmt.Errorf("word lists: no Arabic %q list", l)
 		}
 	}
-	rules, err := loadRules(words, extraDirs)
+	rules, err := loadRules(words, extraDirs, sum)
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}
 	titleRule := &Rule{ID: "person.title-mediator", Kind: RuleMediation,
 		Note: "a person whose title says they mediate (mediator, facilitator): their side mediates"}
-	return &Extractor{lx: lx, rules: rules, words: words, titleRule: titleRule}, nil
+	return &Extractor{lx: lx, rules: rules, words: words, titleRule: titleRule,
+		digest: hex.EncodeToString(sum.Sum(nil))[:16]}, nil
 }
+
+// Digest identifies what the extractor reads a text with: its code version, the
+// lexicon, the rules, issue triggers and word lists. Articles extracted under
+// another digest may hold other facts than this extractor would find.
+func (x *Extractor) Digest() string { return x.digest }
 
 // Lexicon returns the extractor's lexicon.
 func (x *Extractor) Lexicon() *lexicon.Lexicon { return x.lx }

@@ -63,9 +63,11 @@ type lit struct {
 }
 
 // loadRules reads the built-in rules.tsv and issues.tsv and those in extra dirs.
-func loadRules(words wordLists, extraDirs []string) ([]*Rule, error) {
+func loadRules(words wordLists, extraDirs []string, sum io.Writer) ([]*Rule, error) {
 	var rules []*Rule
 	read := func(name string, r io.Reader, issues bool) error {
+		fmt.Fprintf(sum, "%s\n", name)
+		r = io.TeeReader(r, sum)
 		cols := []string{"id", "lang", "relation", "pattern", "requires", "note"}
 		if issues {
 			cols = []string{"id", "lang", "issue", "pattern", "requires", "note"}

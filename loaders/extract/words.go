@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -120,9 +121,10 @@ func (w wordLists) hasStem(lang, list string, t text.Token) bool {
 	return false
 }
 
-func loadWords(extraDirs []string) (wordLists, error) {
+func loadWords(extraDirs []string, sum io.Writer) (wordLists, error) {
 	w := wordLists{}
 	read := func(name string, data []byte) error {
+		fmt.Fprintf(sum, "%s\n%s", name, data)
 		rows, err := lexicon.ReadTable(name, bytes.NewReader(data), []string{"lang", "list", "words"})
 		if err != nil {
 			return err

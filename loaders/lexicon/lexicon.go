@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -107,6 +108,8 @@ type Lexicon struct {
 	files   []string
 	yielded []Problem // generated names dropped for a hand-written one (see yieldGenerated)
 	stale   []string  // generated files made from other hand-written files than these
+	sum     hash.Hash // of every file read, while loading (see Digest)
+	digest  string
 	// memo caches the tokens of each name while the lexicon loads: every name is
 	// keyed, checked and indexed, and tokenising tens of thousands of names once
 	// each is most of the start-up time.
@@ -287,7 +290,7 @@ func load(generated bool, extraDirs []string) (*Lexicon, error) {
 	if generated {
 		n = 1 << 15
 	}
-	lx := &Lexicon{entries: make(map[string]*Entry, n), given: map[string]bool{}, memo: make(map[string]nameInfo, 2*n)}
+	lx := &Lexicon{entries: make(map[string]*Entry, n), given: map[string]bool{}, memo: make(map[string]nameInfo, 2*n), sum: sha256.New()}
 	type dir struct {
 		path string
 		t    tier
@@ -345,11 +348,18 @@ func load(generated bool, extraDirs []string) (*Lexicon, error) {
 	}
 	lx.idx = buildIndex(lx)
 	lx.memo = nil
+	lx.digest = hex.EncodeToString(lx.sum.Sum(nil))
+	lx.sum = nil
 	return lx, nil
 }
 
+// Digest identifies the lexicon's content: the SHA-256 of every file it read, with
+// their names. An article extracted with another lexicon may hold other facts.
+func (lx *Lexicon) Digest() string { return lx.digest }
+
 func (lx *Lexicon) readFile(name string, r io.Reader, s fileSpec, t tier) error {
-	rows, err := ReadTable(name, r, s.cols)
+	fmt.Fprintf(lx.sum, "%s\n", name)
+	rows, err := ReadTable(name, io.TeeReader(r, lx.sum), s.cols)
 	if err != nil {
 		return fmt.Errorf("lexicon: %w", err)
 	}
