@@ -78,7 +78,7 @@ const (
 	// ExtractedBy is the digest of the extractor (code, lexicon, rules) that read
 	// the article: a load re-extracts articles read under another.
 	ExtractedBy = quad.IRI(NS + "extractedBy")
-	LoadedAt      = quad.IRI(NS + "loadedAt")
+	LoadedAt    = quad.IRI(NS + "loadedAt")
 
 	// Support: what an article vouches for.
 	Mentions = quad.IRI(SchemaNS + "mentions")
