@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -59,6 +60,15 @@ type Store struct {
 	values  *valueCache    // bolt: Cayley's node ID cache, emptied after deletions
 	indexes []kv.QuadIndex // bolt: the store's quad indexes (see dropDead)
 	sql     *sqlStore      // postgres: parley's own connection (writer lock, checks)
+	shares  atomic.Int32   // Retain calls not yet matched by a Close
+}
+
+// Retain lends the open store to another user in the process (a command a client
+// runs through this process, see cmd/parley's holder socket): their Close only
+// returns the loan, and the store stays open for its owner.
+func (s *Store) Retain() *Store {
+	s.shares.Add(1)
+	return s
 }
 
 // Open opens (or, with Create, creates) the store described by opt.
@@ -183,6 +193,15 @@ func indexBucket(ind kv.QuadIndex) hkv.Key {
 
 // Close closes the store (and, on PostgreSQL, releases the writer lock).
 func (s *Store) Close() error {
+	for {
+		n := s.shares.Load()
+		if n <= 0 {
+			break
+		}
+		if s.shares.CompareAndSwap(n, n-1) {
+			return nil // a loan returned (see Retain)
+		}
+	}
 	err := s.QS.Close()
 	if s.sql != nil {
 		if cerr := s.sql.close(); err == nil {

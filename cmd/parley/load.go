@@ -63,6 +63,11 @@ reported and the others load; the exit status is then 1.`,
 				return err
 			}
 			defer store.Close()
+			stop, err := opt.holdStore(cmd.Context(), store, "load", false)
+			if err != nil {
+				return err
+			}
+			defer stop()
 			res, err := runLoad(cmd.Context(), store, x, args, f, cmd.OutOrStdout(), cmd.ErrOrStderr(), storeName(opt))
 			if err != nil {
 				return err

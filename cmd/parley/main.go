@@ -3,23 +3,42 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"time"
 	"runtime"
 	"runtime/pprof"
 
 	"github.com/spf13/cobra"
+
+	"github.com/parleygraph/parley/graph"
 )
 
 func main() {
-	if err := newRoot().Execute(); err != nil {
-		var quiet errQuiet
-		if !errors.As(err, &quiet) {
-			fmt.Fprintln(os.Stderr, "parley:", err)
+	os.Exit(execute(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// execute runs one command line and returns the exit status. A command that finds
+// the bolt store held by another parley process runs in that process instead (see
+// holder.go).
+func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := newRoot()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	c, err := root.ExecuteContextC(ctx)
+	var busy *storeBusy
+	if errors.As(err, &busy) {
+		code, ferr := forward(ctx, busy.sock, forwardArgs(root, c, c.Flags().Args()), stdout, stderr)
+		if ferr == nil {
+			return code
 		}
-		os.Exit(1)
+		err = fmt.Errorf("%w (and its holder did not answer on %s: %v)", err, busy.sock, ferr)
 	}
+	return exitStatus(err, stderr)
 }
 
 // errQuiet is returned by commands that already reported their problems.
@@ -32,10 +51,15 @@ type options struct {
 	db      string
 	backend string
 	lexicon []string
+	wait    time.Duration // for another process's lock on the store
+	// held is the store this process holds, when it runs a command for another
+	// process (see holder.go): openStore lends it.
+	held *graph.Store
 }
 
-func newRoot() *cobra.Command {
-	opt := &options{}
+func newRoot() *cobra.Command { return newRootWith(&options{}) }
+
+func newRootWith(opt *options) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "parley",
 		Short:         "parley builds a knowledge graph of negotiations from Arabic and English news",
@@ -53,6 +77,7 @@ func newRoot() *cobra.Command {
 		lex = []string{env}
 	}
 	root.PersistentFlags().StringArrayVar(&opt.lexicon, "lexicon", lex, "directory of extra lexicon, rule and word files [$PARLEY_LEXICON]")
+	root.PersistentFlags().DurationVar(&opt.wait, "wait", 30*time.Second, "longest to wait for a bolt store that another process holds and that answers no commands")
 	// A CPU profile of any command, for performance work (see BENCHMARKS.md).
 	var profile string
 	var stopProfile func()

@@ -30,6 +30,11 @@ it meets them). Sources that are gone are reported; their articles stay as they 
 				return err
 			}
 			defer store.Close()
+			stop, err := opt.holdStore(cmd.Context(), store, "reextract", false)
+			if err != nil {
+				return err
+			}
+			defer stop()
 			stale, err := store.StaleArticles(cmd.Context(), x.Digest())
 			if err != nil {
 				return err

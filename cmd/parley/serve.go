@@ -46,9 +46,10 @@ Each query runs in a fresh session, bounded by --timeout and --limit.`,
 				return fmt.Errorf("give --reload-every and --source together")
 			}
 			reload := reloadEvery > 0
-			// Reloading makes this process the store's one writer; Cayley's own
-			// write endpoints stay off unless --allow-writes.
-			store, err := opt.openStore(allowWrites || reload)
+			// serve holds a bolt store as its one writer, so that commands run
+			// elsewhere (load, query) run in it (see holder.go); Cayley's own write
+			// endpoints stay off unless --allow-writes.
+			store, err := opt.open(allowWrites || reload || opt.storeBackend() == graph.Bolt, allowWrites || reload)
 			if err != nil {
 				return err
 			}
@@ -66,9 +67,17 @@ Each query runs in a fresh session, bounded by --timeout and --limit.`,
 			srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 			defer stop()
-			mode := "read-only"
+			release, err := opt.holdStore(ctx, store, "serve", true)
+			if err != nil {
+				return err
+			}
+			defer release()
+			mode := "read-only API"
 			if allowWrites {
 				mode = "writes allowed"
+			}
+			if reload {
+				mode += fmt.Sprintf(", reloading every %s", reloadEvery)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "parley serving %s (%s) on http://%s/\n", storeName(opt), mode, ln.Addr())
 			errc := make(chan error, 1)

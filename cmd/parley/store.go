@@ -1,7 +1,11 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"net"
 	"strings"
+	"time"
 
 	"github.com/parleygraph/parley/graph"
 	"github.com/parleygraph/parley/loaders/extract"
@@ -9,8 +13,48 @@ import (
 )
 
 // openStore opens the store the global flags name; write opens it for loading.
-func (o *options) openStore(write bool) (*graph.Store, error) {
-	return graph.Open(graph.Options{Backend: o.storeBackend(), Path: o.db, Create: write, ReadOnly: !write})
+//
+// bolt lets one process in while it writes. When another parley process holds the
+// store and answers on its socket, the error is a storeBusy, and the command runs
+// there (see execute); otherwise (readers hold it, or its holder is starting) the
+// open waits up to --wait for the lock.
+func (o *options) openStore(write bool) (*graph.Store, error) { return o.open(write, write) }
+
+// open opens the store for writing or reading; create makes a missing one.
+func (o *options) open(write, create bool) (*graph.Store, error) {
+	if o.held != nil {
+		return o.held.Retain(), nil
+	}
+	open := func(wait time.Duration) (*graph.Store, error) {
+		return graph.Open(graph.Options{Backend: o.storeBackend(), Path: o.db, Create: create, ReadOnly: !write, LockTimeout: wait})
+	}
+	s, err := open(50 * time.Millisecond)
+	if !errors.Is(err, graph.ErrInUse) || o.storeBackend() != graph.Bolt {
+		return s, err
+	}
+	deadline := time.Now().Add(o.wait)
+	for {
+		if sock := holderSocket(o.db); answers(sock) {
+			return nil, &storeBusy{err: err, sock: sock}
+		}
+		if !time.Now().Before(deadline) {
+			return nil, fmt.Errorf("%w (waited %s for it: --wait)", err, o.wait)
+		}
+		s, err = open(250 * time.Millisecond)
+		if !errors.Is(err, graph.ErrInUse) {
+			return s, err
+		}
+	}
+}
+
+// answers reports whether a process listens on the Unix socket sock.
+func answers(sock string) bool {
+	conn, err := net.DialTimeout("unix", sock, time.Second)
+	if err != nil {
+		return false
+	}
+	conn.Close()
+	return true
 }
 
 // storeBackend is --backend, or without it the backend --db names: PostgreSQL

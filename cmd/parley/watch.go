@@ -43,6 +43,11 @@ parley serve --reload-every 15m --source ….`,
 			defer store.Close()
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 			defer stop()
+			release, err := opt.holdStore(ctx, store, "watch", true)
+			if err != nil {
+				return err
+			}
+			defer release()
 			reloadLoop(ctx, store, x, args, every, f, cmd.OutOrStdout(), cmd.ErrOrStderr(), storeName(opt))
 			return nil
 		},
