@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 	"runtime"
 	"runtime/pprof"
+	"time"
 
 	"github.com/spf13/cobra"
 
