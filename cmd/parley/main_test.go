@@ -156,7 +156,7 @@ func TestLoadReportsBadFilesAndKeepsGoing(t *testing.T) {
 		"good.txt":   good,
 		"empty.txt":  {},
 		"binary.txt": {0x7f, 'E', 'L', 'F', 0, 0, 1, 2},
-		"latin1.txt": []byte("Caf\xe9 talks\nbody"),
+		"broken.txt": []byte("Café\xff talks\nbody"),
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
@@ -170,7 +170,7 @@ func TestLoadReportsBadFilesAndKeepsGoing(t *testing.T) {
 	if !strings.HasPrefix(out, "1 loaded, 0 unchanged, 3 failed") {
 		t.Fatalf("summary: %s", out)
 	}
-	for name, reason := range map[string]string{"empty.txt": "empty", "binary.txt": "binary", "latin1.txt": "invalid UTF-8"} {
+	for name, reason := range map[string]string{"empty.txt": "empty", "binary.txt": "binary", "broken.txt": "invalid UTF-8"} {
 		if !strings.Contains(stderr, name) || !strings.Contains(stderr, reason) {
 			t.Fatalf("stderr does not say %s is %s:\n%s", name, reason, stderr)
 		}

@@ -192,6 +192,9 @@ func ParseJSON(data []byte, source string) ([]Item, error) {
 		return nil, err
 	}
 	trimmed := bytes.TrimSpace(data)
+	if isJSONFeed(trimmed) {
+		return ParseFeed(data, source) // a JSON Feed saved as .json or served as application/json
+	}
 	var raws []json.RawMessage
 	if len(trimmed) > 0 && trimmed[0] == '[' {
 		if err := json.Unmarshal(trimmed, &raws); err != nil {
@@ -205,6 +208,18 @@ func ParseJSON(data []byte, source string) ([]Item, error) {
 		items = append(items, jsonItem(raw, source, i+1))
 	}
 	return items, nil
+}
+
+// isJSONFeed reports whether a JSON object is a JSON Feed (jsonfeed.org): its
+// "version" says so.
+func isJSONFeed(data []byte) bool {
+	if len(data) == 0 || data[0] != '{' {
+		return false
+	}
+	var probe struct {
+		Version string `json:"version"`
+	}
+	return json.Unmarshal(data, &probe) == nil && strings.HasPrefix(probe.Version, "https://jsonfeed.org/version/")
 }
 
 // ParseJSONL reads JSON Lines: one article object per line. A bad line is an item

@@ -50,7 +50,7 @@ func Read(ctx context.Context, name string, opt Options) ([]Item, error) {
 	if err != nil {
 		abs = name
 	}
-	items, err := parse(data, format, abs, "")
+	items, err := parse(data, format, abs, "", "")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -74,8 +74,12 @@ func readLimited(path string, max int64) ([]byte, error) {
 }
 
 // parse reads data in a format; source names it (a path or URL), pageURL is the
-// URL of a fetched page.
-func parse(data []byte, format, source, pageURL string) ([]Item, error) {
+// URL of a fetched page, contentType the Content-Type it came with.
+func parse(data []byte, format, source, pageURL, contentType string) ([]Item, error) {
+	data, err := toUTF8(data, format, contentType)
+	if err != nil {
+		return nil, err
+	}
 	switch format {
 	case "json":
 		return ParseJSON(data, source)
@@ -146,7 +150,7 @@ func readURL(ctx context.Context, u string, opt Options) ([]Item, error) {
 	case strings.HasPrefix(ct, "text/plain"):
 		format = "text"
 	}
-	items, err := parse(data, format, u, u)
+	items, err := parse(data, format, u, u, resp.Header.Get("Content-Type"))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", u, err)
 	}

@@ -206,7 +206,7 @@ func TestReadFileErrors(t *testing.T) {
 		{"markdown rule only", "rule.md", []byte("---\n***\n"), 0, ErrEmpty, ""},
 		{"nul bytes", "bin.txt", []byte("PK\x03\x04\x00\x00binary\x00data"), 0, ErrBinary, ""},
 		{"control characters", "ctl.txt", []byte("a\x01\x02\x03\x04\x05\x06\x07\x08b"), 0, ErrBinary, ""},
-		{"invalid utf-8", "latin1.txt", []byte("Caf\xe9 au lait"), 0, ErrInvalidUTF8, "at byte 3"},
+		{"invalid utf-8", "broken.txt", []byte("Café\xff au lait"), 0, ErrInvalidUTF8, "at byte 5"},
 		{"invalid utf-8 after arabic", "bad.txt", []byte("قطر\xff"), 0, ErrInvalidUTF8, "at byte 6"},
 		{"too large", "big.txt", []byte("Headline\n" + strings.Repeat("x", 100)), 50, ErrTooLarge, "50 bytes"},
 		{"one byte too large", "big2.txt", []byte("0123456789A"), 10, ErrTooLarge, ""},
