@@ -35,6 +35,8 @@ var (
 	ErrUnknownQuery = errors.New("no saved query")
 	// ErrBadParams: a saved query does not take a parameter it was given.
 	ErrBadParams = errors.New("bad parameter")
+	// ErrNoNode: a name parameter names nothing in the graph (also ErrBadParams).
+	ErrNoNode = errors.New("nothing in the graph is named")
 )
 
 // Gizmo runs a Gizmo query on a fresh session (a session is single-use once an

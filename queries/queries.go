@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/parleygraph/parley/graph"
-	"github.com/parleygraph/parley/loaders/text"
 )
 
 //go:embed *.js lib/prelude.js
@@ -111,19 +110,12 @@ func load(file string) (Query, error) {
 	return q, nil
 }
 
-// Run runs a saved query with its parameters. Unknown parameters are an error;
-// a "name" parameter also reaches the query folded as "key", so names match in any
-// spelling the loader would have read.
+// Run runs a saved query with its parameters, checked and resolved by bind:
+// unknown or missing ones and values that name nothing are ErrBadParams.
 func Run(ctx context.Context, s *graph.Store, q Query, params map[string]string, opt graph.QueryOptions) ([]any, error) {
-	p := map[string]any{}
-	for k, v := range params {
-		if !q.hasParam(k) {
-			return nil, fmt.Errorf("%w: query %s has no parameter %q%s", graph.ErrBadParams, q.Name, k, q.paramHint())
-		}
-		p[k] = v
-	}
-	if name, ok := params["name"]; ok {
-		p["key"] = text.Key(name)
+	p, err := q.bind(ctx, s, params)
+	if err != nil {
+		return nil, err
 	}
 	opt.Params = p
 	lib, err := prelude()

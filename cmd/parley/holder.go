@@ -15,7 +15,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -199,19 +198,6 @@ func (w *holder) run(ctx context.Context, args []string, stdout, stderr io.Write
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	return exitStatus(root.ExecuteContext(ctx), stderr)
-}
-
-// exitStatus reports err on stderr (unless the command already did) and returns
-// the process's exit status.
-func exitStatus(err error, stderr io.Writer) int {
-	if err == nil {
-		return 0
-	}
-	var quiet errQuiet
-	if !errors.As(err, &quiet) {
-		fmt.Fprintln(stderr, "parley:", err)
-	}
-	return 1
 }
 
 // forward runs the command line in the process that listens on sock and copies

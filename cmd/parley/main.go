@@ -41,6 +41,22 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return exitStatus(err, stderr)
 }
 
+// exitStatus reports err on stderr (unless the command already did) and returns
+// the process's exit status.
+func exitStatus(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	var quiet errQuiet
+	if !errors.As(err, &quiet) {
+		fmt.Fprintln(stderr, "parley:", err)
+	}
+	if errors.Is(err, graph.ErrBadParams) || errors.Is(err, graph.ErrUnknownQuery) {
+		return 2 // the command line asked for something that is not there
+	}
+	return 1
+}
+
 // errQuiet is returned by commands that already reported their problems.
 type errQuiet struct{ msg string }
 

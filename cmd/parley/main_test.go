@@ -239,3 +239,48 @@ func TestLexiconCheck(t *testing.T) {
 		t.Errorf("lexicon check does not list the generated files:\n%s", out)
 	}
 }
+
+// Parameters are checked: a missing required one, a value that names nothing and
+// an unknown query exit 2 with the reason; names resolve in any language or
+// spelling, as `why` resolves them; why says when it shows part of the evidence.
+func TestParametersFailLoudly(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	mustRun(t, "--db", db, "load", articles)
+	cases := []struct {
+		args   []string
+		code   int
+		output string // in stdout (code 0) or stderr
+	}{
+		{[]string{"query", "actor"}, 2, "needs --param name="},
+		{[]string{"query", "actor", "--param", "name=Atlantis"}, 2, `nothing in the graph is named "Atlantis"`},
+		{[]string{"query", "mediators", "--param", "party=hamas"}, 0, "Qatar"},
+		{[]string{"query", "mediators", "--param", "party=حماس"}, 0, "Qatar"},
+		{[]string{"query", "mediators", "--param", "party=Atlantis"}, 2, "nothing in the graph is named"},
+		{[]string{"query", "issues", "--param", "issue=Hostage-Release"}, 0, "hostage release"},
+		{[]string{"query", "issues", "--param", "issue=weather"}, 2, "prisoner exchange"},
+		{[]string{"query", "nosuch"}, 2, "mediators"},
+		{[]string{"why", "--evidence", "abc", "Qatar"}, 2, `evidence "abc"`},
+		{[]string{"why", "--evidence", "0", "Qatar"}, 2, `evidence "0"`},
+		{[]string{"why", "Atlantis"}, 2, "nothing in the graph is named"},
+		{[]string{"why", "Qatar"}, 0, "--evidence all for every one"},
+	}
+	for _, c := range cases {
+		var out, errb bytes.Buffer
+		code := execute(t.Context(), append([]string{"--db", db}, c.args...), &out, &errb)
+		text := out.String()
+		if code != 0 {
+			text = errb.String()
+		}
+		if code != c.code || !strings.Contains(text, c.output) {
+			t.Errorf("parley %s: exit %d, want %d with %q\nstdout: %s\nstderr: %s", strings.Join(c.args, " "), code, c.code, c.output, out.String(), errb.String())
+		}
+	}
+	// Arabic and English names of one party give the same rows; "ALL" is "all".
+	if en, ar := mustRun(t, "--db", db, "query", "mediators", "--param", "party=Hamas"), mustRun(t, "--db", db, "query", "mediators", "--param", "party=حماس"); en != ar {
+		t.Fatalf("party=Hamas:\n%s\nparty=حماس:\n%s", en, ar)
+	}
+	all, three := mustRun(t, "--db", db, "why", "--evidence", "ALL", "Qatar"), mustRun(t, "--db", db, "why", "Qatar")
+	if strings.Count(all, "sentence:") <= strings.Count(three, "sentence:") || strings.Contains(all, "--evidence all for") {
+		t.Fatalf("--evidence ALL shows %d sentences, the default %d", strings.Count(all, "sentence:"), strings.Count(three, "sentence:"))
+	}
+}

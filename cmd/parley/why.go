@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -35,21 +36,32 @@ first three pieces of evidence per fact and how many articles support it, with
 				return err
 			}
 			if len(rows) == 0 {
-				return fmt.Errorf("nothing in the graph is named %q", args[0])
+				return fmt.Errorf("%w %q", graph.ErrNoNode, args[0])
 			}
 			out := cmd.OutOrStdout()
-			last := ""
+			// Each fact's header, then its evidence; a fact with evidence from
+			// fewer articles than support it says so.
+			var fact, supported string
+			shown := map[string]bool{}
+			more := func() {
+				if n, _ := strconv.Atoi(supported); len(shown) > 0 && len(shown) < n {
+					fmt.Fprintf(out, "  … evidence from %d of %s articles shown (--evidence all for every one)\n", len(shown), supported)
+				}
+			}
 			for _, r := range rows {
 				m, _ := r.(map[string]any)
-				if fact := cell(m["fact"]); fact != last {
-					fmt.Fprintf(out, "\n%s  (%s %s)\n", fact, cell(m["articles"]), plural(cell(m["articles"]), "article", "articles"))
-					last = fact
+				if f := cell(m["fact"]); f != fact {
+					more()
+					fact, supported, shown = f, cell(m["articles"]), map[string]bool{}
+					fmt.Fprintf(out, "\n%s  (%s %s)\n", fact, supported, plural(supported, "article", "articles"))
 				}
 				if cell(m["sentence"]) == "" {
 					continue
 				}
+				shown[cell(m["article"])] = true
 				fmt.Fprintf(out, "  article:  %s\n  sentence: %s\n  rule:     %s\n", cell(m["article"]), cell(m["sentence"]), cell(m["rule"]))
 			}
+			more()
 			return nil
 		},
 	}

@@ -229,8 +229,15 @@ func (s *server) why(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, errors.New("give the node: /api/why?node=Qatar"))
 		return
 	}
-	rows, err := s.cfg.Queries.Run(r.Context(), s.cfg.Store, "actor", map[string]string{"name": node}, s.queryOptions())
-	if err != nil {
+	params := map[string]string{"name": node}
+	if ev := r.URL.Query().Get("evidence"); ev != "" {
+		params["evidence"] = ev
+	}
+	rows, err := s.cfg.Queries.Run(r.Context(), s.cfg.Store, "actor", params, s.queryOptions())
+	if errors.Is(err, graph.ErrNoNode) {
+		writeError(w, http.StatusNotFound, err)
+		return
+	} else if err != nil {
 		writeError(w, queryStatus(err), err)
 		return
 	}

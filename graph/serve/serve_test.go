@@ -173,6 +173,31 @@ func TestEndpoints(t *testing.T) {
 				t.Fatalf("why %s", b[:min(len(b), 300)])
 			}
 		}},
+		{"why with all evidence", "GET", "/api/why?evidence=all&node=Qatar", "", 200, func(t *testing.T, b []byte) {
+			// Some fact about Qatar has more than the default three pieces of evidence.
+			var rows []map[string]any
+			perFact := map[any]int{}
+			if json.Unmarshal(b, &rows) != nil {
+				t.Fatalf("why %s", b[:min(len(b), 300)])
+			}
+			most := 0
+			for _, r := range rows {
+				perFact[r["fact"]]++
+				most = max(most, perFact[r["fact"]])
+			}
+			if most <= 3 {
+				t.Fatalf("evidence=all shows at most %d rows per fact", most)
+			}
+		}},
+		{"why with bad evidence", "GET", "/api/why?evidence=abc&node=Qatar", "", 400, nil},
+		{"missing required parameter", "GET", "/api/queries/actor", "", 400, nil},
+		{"party in another language", "GET", "/api/queries/mediators?party=" + url.QueryEscape("حماس"), "", 200, func(t *testing.T, b []byte) {
+			if !strings.Contains(string(b), `"Hamas"`) {
+				t.Fatalf("mediators of حماس: %s", b[:min(len(b), 300)])
+			}
+		}},
+		{"party nobody is", "GET", "/api/queries/mediators?party=Atlantis", "", 400, nil},
+		{"unknown issue", "GET", "/api/queries/issues?issue=weather", "", 400, nil},
 		{"why without node", "GET", "/api/why", "", 400, nil},
 		{"why unknown", "GET", "/api/why?node=Atlantis", "", 404, nil},
 		{"gizmo v2", "POST", "/api/v2/query?lang=gizmo", `g.V("<https://parleygraph.org/id/actor/qatar>").out("<https://parleygraph.org/ns#displayName>").all()`, 200,
