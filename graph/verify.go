@@ -34,6 +34,8 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 	var shared []quad.Quad
 	for _, q := range quads {
 		switch {
+		case schema.IsNote(q.Label):
+			// an analyst's note (see WriteNotes): no article's, no shared quad
 		case !articles[q.Label]:
 			shared = append(shared, q)
 			if q.Predicate == schema.SupportCount {

@@ -33,7 +33,16 @@ const (
 	IDBase   = "https://parleygraph.org/id/"
 	SchemaNS = "http://schema.org/"
 	RDFNS    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	// NoteBase starts the labels of analysts' notes: quads written through the
+	// HTTP API (serve --allow-writes), kept apart from what articles support.
+	NoteBase = "https://parleygraph.org/note/"
 )
+
+// IsNote reports whether a quad label is an analyst's note (see NoteBase).
+func IsNote(label quad.Value) bool {
+	iri, ok := label.(quad.IRI)
+	return ok && strings.HasPrefix(string(iri), NoteBase) && len(iri) > len(NoteBase)
+}
 
 // OriginOpen is the parley:origin of a node the lexicon does not know.
 const OriginOpen = "open"

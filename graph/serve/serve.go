@@ -88,9 +88,14 @@ func Handler(cfg Config) (http.Handler, error) {
 	mux.HandleFunc("/api/v2/query", s.queryV2)
 	mux.HandleFunc("POST /api/v1/query/{lang}", s.queryV1)
 	mux.HandleFunc("/api/v1/shape/{lang}", s.shape)
-	if !cfg.AllowWrites {
+	mux.HandleFunc("/api/v2/read", s.read)
+	if cfg.AllowWrites {
+		mux.HandleFunc("/api/v2/write", s.writeNotes(false))
+		mux.HandleFunc("/api/v2/delete", s.writeNotes(true))
+		mux.HandleFunc("/api/v2/node/delete", refuseNodeDelete)
+	} else {
 		readOnly := func(w http.ResponseWriter, r *http.Request) {
-			writeError(w, http.StatusForbidden, errors.New("the server is read-only: start parley serve with --allow-writes to write"))
+			writeError(w, http.StatusForbidden, errors.New("the server is read-only: start parley serve with --allow-writes to write analysts' notes"))
 		}
 		for _, p := range []string{"/api/v2/write", "/api/v2/delete", "/api/v2/node/delete"} {
 			mux.HandleFunc(p, readOnly)

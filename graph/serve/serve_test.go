@@ -223,7 +223,7 @@ func TestEndpoints(t *testing.T) {
 		{"unknown language", "POST", "/api/v2/query?lang=sql", `select 1`, 400, nil},
 		{"empty query", "POST", "/api/v2/query?lang=gizmo", ``, 400, nil},
 		{"shape", "GET", "/api/v1/shape/gizmo", "", 501, nil},
-		{"read nquads", "GET", "/api/v2/read?format=nquads", "", 200, func(t *testing.T, b []byte) {
+		{"read nquads", "GET", "/api/v2/read?format=nquads&sub=" + url.QueryEscape("<https://parleygraph.org/id/actor/qatar>"), "", 200, func(t *testing.T, b []byte) {
 			// A node's description carries the node as its label.
 			const q = `<https://parleygraph.org/id/actor/qatar> <https://parleygraph.org/ns#displayName> "Qatar" <https://parleygraph.org/id/actor/qatar> .`
 			if !strings.Contains(string(b), q) {
@@ -336,10 +336,17 @@ func TestHostileQueriesEndAndOthersStillServed(t *testing.T) {
 	}
 }
 
+// With --allow-writes, analysts' notes (quads labelled under schema.NoteBase) are
+// written and deleted; a write or delete that would touch articles' facts or the
+// shared quads their support keeps is refused with the reason, and nothing of it
+// is written: the store's invariant holds throughout.
 func TestWritesWhenAllowed(t *testing.T) {
-	// A private copy of the store, so the write does not touch the shared sample.
-	dir := t.TempDir()
-	s, err := graph.Open(graph.Options{Path: filepath.Join(dir, "w.db"), Create: true})
+	// A private copy of the sample store, so the writes do not touch the shared one.
+	path := filepath.Join(t.TempDir(), "w.db")
+	if err := loadSamples(path); err != nil {
+		t.Fatal(err)
+	}
+	s, err := graph.Open(graph.Options{Path: path})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -355,11 +362,66 @@ func TestWritesWhenAllowed(t *testing.T) {
 	go srv.Serve(ln)
 	defer srv.Close()
 	defer s.Close()
-	code, body := post(t, "http://"+ln.Addr().String()+"/api/v2/write", "<http://a> <http://b> <http://c> .\n")
-	if code != 200 {
-		t.Fatalf("write: %d %s", code, body)
+	base := "http://" + ln.Addr().String()
+	ctx := context.Background()
+	size := func() int64 {
+		n, err := s.Size(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
 	}
-	if n, _ := s.Size(context.Background()); n != 1 {
-		t.Fatalf("store has %d quads after one write", n)
+	sound := func(when string) {
+		if problems, err := s.Verify(ctx); err != nil || len(problems) > 0 {
+			t.Fatalf("%s: store invariant broken: %v %v", when, err, problems[:min(len(problems), 3)])
+		}
+	}
+	before := size()
+	const note = `<https://parleygraph.org/id/actor/qatar> <http://www.w3.org/2000/01/rdf-schema#comment> "check the Doha venue" <https://parleygraph.org/note/analyst-1> .` + "\n"
+	refused := []struct{ path, body string }{
+		{"/api/v2/write", "<http://a> <http://b> <http://c> .\n"},                                                                                                         // no label
+		{"/api/v2/write", note + "<http://a> <http://b> <http://c> <https://parleygraph.org/id/actor/qatar> .\n"},                                                         // a node's own label
+		{"/api/v2/delete", `<https://parleygraph.org/id/actor/qatar> <https://parleygraph.org/ns#displayName> "Qatar" <https://parleygraph.org/id/actor/qatar> .` + "\n"}, // shared
+		{"/api/v2/node/delete", `"<https://parleygraph.org/id/actor/qatar>"`},
+	}
+	for _, r := range refused {
+		code, body := post(t, base+r.path, r.body)
+		if code != http.StatusUnprocessableEntity || !strings.Contains(string(body), "note") {
+			t.Fatalf("%s %q: %d %s", r.path, r.body, code, body)
+		}
+	}
+	if n := size(); n != before {
+		t.Fatalf("refused writes changed the store: %d quads, were %d", n, before)
+	}
+	sound("after refused writes")
+	if code, body := post(t, base+"/api/v2/write", note); code != 200 {
+		t.Fatalf("note: %d %s", code, body)
+	}
+	if n := size(); n != before+1 {
+		t.Fatalf("%d quads after a note, were %d", n, before)
+	}
+	sound("after a note")
+	if code, body := post(t, base+"/api/v2/delete", note); code != 200 {
+		t.Fatalf("delete note: %d %s", code, body)
+	}
+	if n := size(); n != before {
+		t.Fatalf("%d quads after deleting the note, were %d", n, before)
+	}
+	sound("after deleting the note")
+}
+
+// /api/v2/read returns at most the row limit of quads (or ?limit=): a larger
+// answer is an error that says how to narrow it.
+func TestReadIsLimited(t *testing.T) {
+	base := startServer(t, serve.Config{RowLimit: 50})
+	if code, body := get(t, base+"/api/v2/read"); code != http.StatusUnprocessableEntity || !strings.Contains(string(body), "more than 50 quads") {
+		t.Fatalf("whole store: %d %s", code, body[:min(len(body), 300)])
+	}
+	if code, body := get(t, base+"/api/v2/read?limit=2&sub="+url.QueryEscape("<https://parleygraph.org/id/actor/qatar>")); code != http.StatusUnprocessableEntity {
+		t.Fatalf("limit=2: %d %s", code, body[:min(len(body), 300)])
+	}
+	code, body := get(t, base+"/api/v2/read?format=nquads&pred="+url.QueryEscape("<https://parleygraph.org/ns#displayName>")+"&sub="+url.QueryEscape("<https://parleygraph.org/id/actor/qatar>"))
+	if code != 200 || strings.Count(string(body), "\n") != 1 || !strings.Contains(string(body), `"Qatar"`) {
+		t.Fatalf("one quad: %d %s", code, body)
 	}
 }
