@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -91,7 +93,30 @@ func TestWebUI(t *testing.T) {
 	}
 	clickRun := js(`[...document.querySelectorAll("button")].find(b => b.textContent.includes("Run")).click()`)
 	editorReady := until(`!!document.querySelector(".QueryEditor .monaco-editor .view-lines")`)
+	// writeRefused writes quads from the Write page and waits for the refusal the
+	// server gives them (asked directly first), shown in view.
+	writeRefused := func(base, quads string, code int, shot string) error {
+		resp, err := http.Post(base+"/api/v2/write", "text/plain", strings.NewReader(quads))
+		if err != nil {
+			return err
+		}
+		var refusal struct{ Error string }
+		err = json.NewDecoder(resp.Body).Decode(&refusal)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != code || refusal.Error == "" {
+			return fmt.Errorf("the server answered %d %q (%v), not %d", resp.StatusCode, refusal.Error, err, code)
+		}
+		return chromedp.Do(ctx,
+			clickTab("Write"),
+			until(`!!window.monaco && !!document.querySelector("main .monaco-editor .view-lines")`),
+			js(`monaco.editor.getModels().forEach(m => m.setValue(`+strconvQuote(quads)+`))`),
+			clickRun,
+			until(`(e => !!e && e.innerText.includes(`+strconvQuote(refusal.Error)+`) && e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().bottom <= innerHeight)(document.querySelector(".parley-write-message[role=alert]"))`),
+			fullScreenshot(filepath.Join(shots, shot)),
+		)
+	}
 
+	const note = `<https://parleygraph.org/id/actor/qatar> <http://www.w3.org/2000/01/rdf-schema#comment> "check the Doha venue" <https://parleygraph.org/note/analyst-1> .` + "\n"
 	query := `g.V("<https://parleygraph.org/id/actor/qatar>").out("<https://parleygraph.org/ns#displayName>").all()`
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/"),
@@ -134,6 +159,41 @@ func TestWebUI(t *testing.T) {
 	if circles < 2 || lines < 1 {
 		t.Fatalf("visualize drew %d nodes and %d links", circles, lines)
 	}
+	// Nodes are labelled by display name (or the IRI's last segment), not by IRIs.
+	labels, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("svg circle")].map(c => c.parentNode.querySelector("text").textContent)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(labels, "Qatar") {
+		t.Fatalf("no node labelled Qatar: %q", labels)
+	}
+	for _, l := range labels {
+		if l == "" || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "<https://") {
+			t.Fatalf("a node labelled %q: %q", l, labels)
+		}
+	}
+
+	// Query Shape: the server's error shows in the pane the shape would fill.
+	_, body := post(t, base+"/api/v1/shape/gizmo", tagged)
+	var shapeErr struct{ Error string }
+	if err := json.Unmarshal(body, &shapeErr); err != nil || shapeErr.Error == "" {
+		t.Fatalf("shape answered %s", body)
+	}
+	err = chromedp.Do(ctx,
+		clickTab("Query Shape"),
+		editorReady,
+		clickRun,
+		until(`[...document.querySelectorAll("main .monaco-editor")].some(e => !e.closest(".QueryEditor") && e.innerText.replace(/\u00a0/g, " ").includes(`+strconvQuote(shapeErr.Error)+`))`),
+		fullScreenshot(filepath.Join(shots, "shape.png")),
+	)
+	if err != nil {
+		t.Fatalf("query shape page: %v", err)
+	}
+
+	// Write on a read-only server: the refusal is shown, in view.
+	if err := writeRefused(base, note, http.StatusForbidden, "write.png"); err != nil {
+		t.Fatalf("write page, read-only: %v", err)
+	}
 	// Every resource the page loaded came from the server's own origin.
 	resources, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`performance.getEntriesByType("resource").map(e => e.name)`))
 	if err != nil {
@@ -143,6 +203,18 @@ func TestWebUI(t *testing.T) {
 		if !strings.HasPrefix(r, base) && !strings.HasPrefix(r, "data:") && !strings.HasPrefix(r, "blob:") {
 			t.Fatalf("the UI loaded %s from outside its origin", r)
 		}
+	}
+	// Write with --allow-writes: a quad that is no analyst's note is refused, shown
+	// the same way.
+	writable := startServer(t, serve.Config{AllowWrites: true})
+	if err := chromedp.Do(ctx, chromedp.Navigate(writable+"/")); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeRefused(writable, "<http://a> <http://b> <http://c> .\n", http.StatusUnprocessableEntity, "write-not-note.png"); err != nil {
+		chromedp.Do(ctx, fullScreenshot("/tmp/fail.png"))
+		txt, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(e => e ? e.innerText + JSON.stringify(e.getBoundingClientRect()) + innerHeight : "none")(document.querySelector(".parley-write-message"))`))
+		t.Logf("%q", txt)
+		t.Fatalf("write page, not a note: %v", err)
 	}
 	t.Logf("query page answered; visualize drew %d nodes and %d links; %d resources, all local; screenshots in %s",
 		circles, lines, len(resources), shots)

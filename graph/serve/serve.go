@@ -85,6 +85,7 @@ func Handler(cfg Config) (http.Handler, error) {
 	mux.HandleFunc("GET /api/queries/{name}", s.savedQuery)
 	mux.HandleFunc("GET /api/articles", s.articles)
 	mux.HandleFunc("GET /api/why", s.why)
+	mux.HandleFunc("GET /api/labels", s.labels)
 	mux.HandleFunc("/api/v2/query", s.queryV2)
 	mux.HandleFunc("POST /api/v1/query/{lang}", s.queryV1)
 	mux.HandleFunc("/api/v1/shape/{lang}", s.shape)

@@ -158,11 +158,17 @@ func (d *doc) annotate() {
 	d.chunkAt = make([]map[int]*chunk, len(d.sents))
 	d.noise = make([]bool, len(d.sents))
 	d.mentions = make([][]lexicon.Mention, len(d.sents))
+	links := make([]bool, len(d.sents)) // headlines linked under a cue
 	for i, s := range d.sents {
 		if d.stopped() {
 			return
 		}
-		if d.noise[i] = d.isNoise(i); !d.noise[i] {
+		// A bare cue ("Read more:", «اقرأ أيضا») announces linked headlines on the
+		// lines that follow it: noise too, up to a blank line or a full sentence.
+		cued := i > 0 && d.noise[i-1] && (d.bareCue(i-1) || links[i-1])
+		links[i] = cued && d.linkLine(i)
+		d.noise[i] = links[i] || d.isNoise(i)
+		if !d.noise[i] {
 			d.mentions[i] = d.lx.Match(s.Tokens)
 		}
 	}
@@ -202,6 +208,30 @@ func (d *doc) isNoise(si int) bool {
 		}
 	}
 	return false
+}
+
+// bareCue reports whether noise sentence si is only its cue: a few words, or words
+// ending in a colon.
+func (d *doc) bareCue(si int) bool {
+	toks := d.sents[si].Tokens
+	words := 0
+	for _, t := range toks {
+		if t.Kind == text.Word {
+			words++
+		}
+	}
+	return words <= 3 || toks[len(toks)-1].IsPunct(":")
+}
+
+// linkLine reports whether sentence si reads as a linked headline right under the
+// line before: its own line, no blank line before it, no full stop at its end.
+func (d *doc) linkLine(si int) bool {
+	s, prev := d.sents[si], d.sents[si-1]
+	if !s.Tokens[0].LineBefore || strings.Count(d.src[prev.End:s.Start], "\n") > 1 {
+		return false
+	}
+	last := s.Tokens[len(s.Tokens)-1]
+	return !last.IsPunct(".") && !last.IsPunct("!")
 }
 
 // resolveAmbiguous picks, for a name that could be several entries (عمان: Oman or

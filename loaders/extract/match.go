@@ -202,8 +202,12 @@ func (m *matcher) match(elems []elem, ei, ti int, slots map[Slot][]slotItem) (in
 	e := elems[ei]
 	switch e.kind {
 	case eStart:
-		if ti != 0 {
-			return 0, false
+		// The start of the sentence, past the bullets, dashes and quotes a page puts
+		// before a line ("• Read more:", «- اقرأ أيضا»).
+		for k := 0; k < ti; k++ {
+			if m.toks[k].Kind != text.Punct {
+				return 0, false
+			}
 		}
 		return m.match(elems, ei+1, ti, slots)
 	case eLit:

@@ -689,8 +689,20 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 	ns := &nameSpan{start: i, end: end, given: given, how: "person.name"}
 	if e := p.d.lx.FindPerson(p.toks[i:end]); e != nil {
 		ns.entry, ns.how = e, "lexicon:"+e.ID
+	} else if first.Arabic && !given && p.commonNounName(i) {
+		return nil, i
 	}
 	return ns, end
+}
+
+// commonNounName reports whether an Arabic name the lexicon does not know opens
+// with a word no personal name opens with: one with the article («السلام الكامل»,
+// «السلام الأوكرانية») or a body's noun («جهاز الأمن», «مجلس السيادة»). A family
+// name takes the article, but after a first name («ماجد الأنصاري»).
+func (p *personFinder) commonNounName(i int) bool {
+	t := p.toks[i]
+	w := p.d.x.words
+	return hasArticle(t.Norm) || w.hasStem("ar", listNotName, t) || w.hasStem("ar", listBodyNoun, t) || w.hasStem("ar", listNameHolder, t)
 }
 
 // surnameInContext reports whether a bare surname of a person the lexicon knows

@@ -42,6 +42,7 @@ const (
 	// Words that make a person's name part of the name of a thing: English words after
 	// it ("Hamad International Airport"), Arabic words before it («مؤسسة محمد بن راشد»).
 	listNameHolder = "name_holder"
+	listNotName    = "not_name"
 	// Arabic name links that give a father or family name: after «بن X», «آل X» a
 	// further name word takes the article («محمد بن عبدالعزيز الخليفي»).
 	listPatronym = "patronym"
