@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 
+	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/spf13/cobra"
 )
@@ -21,7 +22,9 @@ func newExportCmd(opt *options) *cobra.Command {
 			defer store.Close()
 			w := bufio.NewWriter(cmd.OutOrStdout())
 			qw := nquads.NewWriter(w)
-			n, err := store.Export(cmd.Context(), qw)
+			// Absolute IRIs ("http://www.w3.org/2001/XMLSchema#dateTime", not
+			// "xsd:dateTime"): what other RDF tools read.
+			n, err := store.Export(cmd.Context(), quad.ValuesWriter(qw, absoluteTypes))
 			if err != nil {
 				return fmt.Errorf("export after %d quads: %w", n, err)
 			}
@@ -31,4 +34,15 @@ func newExportCmd(opt *options) *cobra.Command {
 			return w.Flush()
 		},
 	}
+}
+
+// absoluteTypes writes a typed literal (a number, a date) with its datatype's whole
+// IRI.
+func absoluteTypes(_ quad.Direction, v quad.Value) (quad.Value, error) {
+	if ts, ok := v.(quad.TypedStringer); ok {
+		t := ts.TypedString()
+		t.Type = t.Type.Full()
+		return t, nil
+	}
+	return v, nil
 }

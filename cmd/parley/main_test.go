@@ -284,3 +284,39 @@ func TestParametersFailLoudly(t *testing.T) {
 		t.Fatalf("--evidence ALL shows %d sentences, the default %d", strings.Count(all, "sentence:"), strings.Count(three, "sentence:"))
 	}
 }
+
+// The polish analysts asked for: the query list as JSON, --limit as a top-N, CSV
+// with a byte-order mark for spreadsheets, Arabic cells isolated and aligned in
+// tables, and absolute datatype IRIs in the export.
+func TestQueryOutputForTools(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	mustRun(t, "--db", db, "load", articles)
+	var list []map[string]any
+	if out := mustRun(t, "query", "--list", "--format", "json"); json.Unmarshal([]byte(out), &list) != nil || len(list) < 5 {
+		t.Fatalf("query --list --format json:\n%s", out)
+	}
+	out, stderr, err := run(t, "--db", db, "query", "mediators", "--limit", "2")
+	if err != nil || !strings.HasSuffix(out, "(2 rows)\n") || !strings.Contains(stderr, "showing the first 2 of") {
+		t.Fatalf("--limit 2: %v\n%s\n%s", err, out, stderr)
+	}
+	if out := mustRun(t, "--db", db, "query", "people", "--format", "csv", "--bom"); !strings.HasPrefix(out, "\ufeffperson,") {
+		t.Fatalf("csv --bom starts %q", out[:min(len(out), 20)])
+	}
+	out = mustRun(t, "--db", db, "query", "--gizmo", `g.emit({a: "قَطَر", b: "Qatar"}); g.emit({a: "Egypt", b: "Egypt"})`)
+	lines := strings.Split(out, "\n")
+	if !strings.Contains(out, "\u2068قَطَر\u2069") {
+		t.Fatalf("Arabic cell not isolated:\n%s", out)
+	}
+	second := func(line string) int { // the display column of the second cell
+		i := strings.Index(line, "  ")
+		j := i + len(line[i:]) - len(strings.TrimLeft(line[i:], " "))
+		return displayWidth(line[:j])
+	}
+	if c0, c1, c2 := second(lines[0]), second(lines[1]), second(lines[2]); c0 != c1 || c1 != c2 {
+		t.Fatalf("columns misaligned (%d, %d, %d):\n%s", c0, c1, c2, out)
+	}
+	export := mustRun(t, "--db", db, "export")
+	if strings.Contains(export, "^^<xsd:") || !strings.Contains(export, "^^<http://www.w3.org/2001/XMLSchema#dateTime>") {
+		t.Fatal("export does not write absolute datatype IRIs")
+	}
+}

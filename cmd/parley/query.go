@@ -10,10 +10,12 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"github.com/parleygraph/parley/graph"
+	"github.com/parleygraph/parley/loaders/text"
 	"github.com/parleygraph/parley/queries"
 )
 
@@ -24,7 +26,9 @@ func newQueryCmd(opt *options) *cobra.Command {
 		list    bool
 		gizmo   string
 		limit   int
+		maxRows int
 		timeout time.Duration
+		bom     bool
 	)
 	cmd := &cobra.Command{
 		Use:   "query NAME [--param key=value]...",
@@ -32,11 +36,14 @@ func newQueryCmd(opt *options) *cobra.Command {
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := cmd.OutOrStdout()
-			if list {
-				return listQueries(out)
-			}
 			if format != "table" && format != "json" && format != "csv" {
 				return fmt.Errorf("--format %q: want table, json or csv", format)
+			}
+			if list {
+				return listQueries(out, format)
+			}
+			if limit < 0 {
+				return fmt.Errorf("--limit %d: give the number of rows to show, or 0 for all", limit)
 			}
 			if (len(args) == 0) == (gizmo == "") {
 				return fmt.Errorf("name a saved query or give --gizmo (see parley query --list)")
@@ -50,7 +57,7 @@ func newQueryCmd(opt *options) *cobra.Command {
 				return err
 			}
 			defer store.Close()
-			qopt := graph.QueryOptions{Limit: limit, Timeout: timeout}
+			qopt := graph.QueryOptions{Limit: maxRows, Timeout: timeout}
 			var rows []any
 			var columns []string
 			if gizmo != "" {
@@ -70,14 +77,29 @@ func newQueryCmd(opt *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return printRows(out, rows, columns, format)
+			total := len(rows)
+			if limit > 0 && total > limit {
+				rows = rows[:limit] // saved queries order their rows: the first are the top
+			}
+			if format == "csv" && bom {
+				io.WriteString(out, "\ufeff")
+			}
+			if err := printRows(out, rows, columns, format); err != nil {
+				return err
+			}
+			if len(rows) < total {
+				fmt.Fprintf(cmd.ErrOrStderr(), "parley: showing the first %d of %d rows (--limit)\n", len(rows), total)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringArrayVar(&params, "param", nil, "query parameter key=value (repeatable)")
 	cmd.Flags().StringVar(&format, "format", "table", "output: table, json or csv")
 	cmd.Flags().BoolVar(&list, "list", false, "list the saved queries")
 	cmd.Flags().StringVar(&gizmo, "gizmo", "", "run this Gizmo query instead of a saved one")
-	cmd.Flags().IntVar(&limit, "limit", graph.DefaultRowLimit, "most rows a query may return")
+	cmd.Flags().IntVar(&limit, "limit", 0, "show only the first N rows (saved queries order them: the top N); 0 shows all")
+	cmd.Flags().IntVar(&maxRows, "max-rows", graph.DefaultRowLimit, "most rows a query may produce: more is an error, not a cut answer")
+	cmd.Flags().BoolVar(&bom, "bom", false, "with --format csv, start with a UTF-8 byte-order mark (spreadsheets then read Arabic right)")
 	cmd.Flags().DurationVar(&timeout, "timeout", graph.DefaultTimeout, "longest a query may run")
 	return cmd
 }
@@ -94,7 +116,17 @@ func parseParams(kvs []string) (map[string]string, error) {
 	return p, nil
 }
 
-func listQueries(out io.Writer) error {
+func listQueries(out io.Writer, format string) error {
+	if format == "json" {
+		list, err := queries.Catalog{}.List()
+		if err != nil {
+			return err
+		}
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(list)
+	}
 	all, err := queries.All()
 	if err != nil {
 		return err
@@ -170,15 +202,58 @@ func printRows(out io.Writer, rows []any, columns []string, format string) error
 		}
 		return w.Error()
 	}
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	for _, line := range table {
-		fmt.Fprintln(tw, strings.Join(line, "\t"))
-	}
-	if err := tw.Flush(); err != nil {
+	if err := writeTable(out, table); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "(%d rows)\n", len(rows))
 	return nil
+}
+
+// writeTable aligns a table's columns by display width (diacritics and format
+// characters take none) and wraps a cell with Arabic in Unicode isolates (FSI …
+// PDI), so a terminal that lays right-to-left text out keeps each cell in its
+// column.
+func writeTable(out io.Writer, table [][]string) error {
+	var widths []int
+	for _, line := range table {
+		for i, c := range line {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	var b strings.Builder
+	for _, line := range table {
+		b.Reset()
+		for i, c := range line {
+			if text.HasArabic(c) {
+				b.WriteString("\u2068" + c + "\u2069")
+			} else {
+				b.WriteString(c)
+			}
+			if i < len(line)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+			}
+		}
+		b.WriteByte('\n')
+		if _, err := io.WriteString(out, b.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// displayWidth counts the runes of s that take a column: not combining marks
+// (Arabic diacritics) or format characters.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) {
+			n++
+		}
+	}
+	return n
 }
 
 // completeColumns adds, in sorted order, keys the rows have beyond the known columns.

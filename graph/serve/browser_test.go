@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,7 +16,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/parleygraph/parley/graph"
 	"github.com/parleygraph/parley/graph/serve"
+	"github.com/parleygraph/parley/queries"
 )
 
 // chromium finds the browser: $PARLEY_CHROMIUM, else Debian's chromium. CI sets
@@ -36,8 +39,10 @@ func chromium(t *testing.T) string {
 }
 
 // TestWebUI drives the Cayley web UI in a real headless Chromium against a real
-// server: a Gizmo query run from the Query page shows its result, and a tagged query
-// on the Visualize page draws a graph. Screenshots go to the test's artifact
+// server: a Gizmo query run from the Query page shows its result, a tagged query
+// on the Visualize page draws a graph labelled by display names, Query Shape shows
+// the server's error, and the Write page shows what the server answers a write
+// (read-only, not a note, written). Screenshots go to the test's artifact
 // directory (go test -artifacts -outputdir DIR keeps them).
 func TestWebUI(t *testing.T) {
 	bin := chromium(t)
@@ -93,25 +98,31 @@ func TestWebUI(t *testing.T) {
 	}
 	clickRun := js(`[...document.querySelectorAll("button")].find(b => b.textContent.includes("Run")).click()`)
 	editorReady := until(`!!document.querySelector(".QueryEditor .monaco-editor .view-lines")`)
-	// writeRefused writes quads from the Write page and waits for the refusal the
-	// server gives them (asked directly first), shown in view.
-	writeRefused := func(base, quads string, code int, shot string) error {
+	// writeShows writes quads from the Write page and waits for what the server
+	// answers them (asked directly first, with the same code): its error, or its
+	// result on success, shown in view. The page is the one of base.
+	writeShows := func(base, quads string, code int, shot string) error {
 		resp, err := http.Post(base+"/api/v2/write", "text/plain", strings.NewReader(quads))
 		if err != nil {
 			return err
 		}
-		var refusal struct{ Error string }
-		err = json.NewDecoder(resp.Body).Decode(&refusal)
+		var answer struct{ Error, Result string }
+		err = json.NewDecoder(resp.Body).Decode(&answer)
 		resp.Body.Close()
-		if err != nil || resp.StatusCode != code || refusal.Error == "" {
-			return fmt.Errorf("the server answered %d %q (%v), not %d", resp.StatusCode, refusal.Error, err, code)
+		want, role := answer.Error, "alert"
+		if code == http.StatusOK {
+			want, role = answer.Result, "status"
+		}
+		if err != nil || resp.StatusCode != code || want == "" {
+			return fmt.Errorf("the server answered %d %+v (%v), not %d", resp.StatusCode, answer, err, code)
 		}
 		return chromedp.Do(ctx,
 			clickTab("Write"),
 			until(`!!window.monaco && !!document.querySelector("main .monaco-editor .view-lines")`),
 			js(`monaco.editor.getModels().forEach(m => m.setValue(`+strconvQuote(quads)+`))`),
 			clickRun,
-			until(`(e => !!e && e.innerText.includes(`+strconvQuote(refusal.Error)+`) && e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().bottom <= innerHeight)(document.querySelector(".parley-write-message[role=alert]"))`),
+			until(`(e => !!e && e.innerText.includes(`+strconvQuote(want)+`) && (r => r.height > 0 && r.top >= 0 && r.bottom <= innerHeight)(e.getBoundingClientRect()))`+
+				`(document.querySelector(".parley-write-message[role=`+role+`]"))`),
 			fullScreenshot(filepath.Join(shots, shot)),
 		)
 	}
@@ -191,7 +202,7 @@ func TestWebUI(t *testing.T) {
 	}
 
 	// Write on a read-only server: the refusal is shown, in view.
-	if err := writeRefused(base, note, http.StatusForbidden, "write.png"); err != nil {
+	if err := writeShows(base, note, http.StatusForbidden, "write.png"); err != nil {
 		t.Fatalf("write page, read-only: %v", err)
 	}
 	// Every resource the page loaded came from the server's own origin.
@@ -204,20 +215,49 @@ func TestWebUI(t *testing.T) {
 			t.Fatalf("the UI loaded %s from outside its origin", r)
 		}
 	}
-	// Write with --allow-writes: a quad that is no analyst's note is refused, shown
-	// the same way.
-	writable := startServer(t, serve.Config{AllowWrites: true})
+	// Write with --allow-writes (on a copy of the store): a quad that is no analyst's
+	// note is refused, shown the same way; a note is written, and the page says so.
+	writable := startWritable(t)
 	if err := chromedp.Do(ctx, chromedp.Navigate(writable+"/")); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeRefused(writable, "<http://a> <http://b> <http://c> .\n", http.StatusUnprocessableEntity, "write-not-note.png"); err != nil {
-		chromedp.Do(ctx, fullScreenshot("/tmp/fail.png"))
-		txt, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(e => e ? e.innerText + JSON.stringify(e.getBoundingClientRect()) + innerHeight : "none")(document.querySelector(".parley-write-message"))`))
-		t.Logf("%q", txt)
+	if err := writeShows(writable, "<http://a> <http://b> <http://c> .\n", http.StatusUnprocessableEntity, "write-not-note.png"); err != nil {
 		t.Fatalf("write page, not a note: %v", err)
+	}
+	if err := writeShows(writable, strings.Replace(note, "analyst-1", "analyst-2", 1), http.StatusOK, "write-note.png"); err != nil {
+		t.Fatalf("write page, a note: %v", err)
 	}
 	t.Logf("query page answered; visualize drew %d nodes and %d links; %d resources, all local; screenshots in %s",
 		circles, lines, len(resources), shots)
+}
+
+// startWritable serves a copy of the sample store with --allow-writes and returns
+// its base URL.
+func startWritable(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(storePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "w.db")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := graph.Open(graph.Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := serve.Handler(serve.Config{Store: s, Queries: queries.Catalog{}, AllowWrites: true})
+	if err != nil {
+		s.Close()
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(func() {
+		srv.Close()
+		s.Close()
+	})
+	return srv.URL
 }
 
 func fullScreenshot(path string) chromedp.Action[chromedp.Void] {

@@ -23,7 +23,7 @@ var vendor embed.FS
 type patch struct {
 	file     string // glob of the bundle file
 	old, new string
-	n        int // times old occurs in the file: another count means the bundle changed
+	n        int // times old occurs in the files: another count means the bundle changed
 }
 
 // patches: the bundle hard-codes its API base, loads Monaco from a CDN and its icons
@@ -44,7 +44,8 @@ var patches = []patch{
 	{"static/js/main.*.chunk.js", `(t,n,e).then(o)},[t]);`, `(t,n,e).then(o,function(x){o({error:x.message})})},[t]);`, 1},
 
 	// Write: keep the answer of a write, delete or upload (its error or result) in
-	// state, and show it under the actions; it was thrown away.
+	// state, and show it in a band over the editor's foot, just above the actions (a
+	// row below them would be cut off: the editor keeps the page's height).
 	{"static/js/main.*.chunk.js", `ie=function(e){var t=e.serverURL,`,
 		`ie=function(e){var parleyMsg=Object(a.useState)(null),parleySay=function(p,f){parleyMsg[1](null);` +
 			`p.then(parleyReply).then(function(m){parleyMsg[1](Object.assign({file:f},m))},function(x){parleyMsg[1]({error:x.message,file:f})})},t=e.serverURL,`, 1},
@@ -52,9 +53,10 @@ var patches = []patch{
 	{"static/js/main.*.chunk.js", `case"delete":return void function(e,t){fetch("".concat(e,"/api/v2/delete"),{method:"POST",body:t})}(t,e);`,
 		`case"delete":return void parleySay(function(e,t){return fetch("".concat(e,"/api/v2/delete"),{method:"POST",body:t})}(t,e));`, 1},
 	{"static/js/main.*.chunk.js", `ue(t,e).then(function(){console.log("Uploaded ".concat(e.name))})`, `parleySay(ue(t,e),e.name)`, 1},
+	{"static/js/main.*.chunk.js", `r.a.createElement("div",{className:"actions"},r.a.createElement(k,{onClick:d})`,
+		`r.a.createElement("div",{className:"actions",style:{position:"relative"}},r.a.createElement(k,{onClick:d})`, 1},
 	{"static/js/main.*.chunk.js", `r.a.createElement(w.a,{label:"Upload file",onClick:b}))))`,
-		`r.a.createElement(w.a,{label:"Upload file",onClick:b}),parleyMsg[0]&&r.a.createElement("span",{className:"parley-write-message",` +
-			`role:parleyMsg[0].error!==undefined?"alert":"status",style:{color:parleyMsg[0].error!==undefined?"#b00020":"inherit",whiteSpace:"pre-wrap"}},parleyText(parleyMsg[0])))))`, 1},
+		`r.a.createElement(w.a,{label:"Upload file",onClick:b}),parleyMsg[0]&&parleyBand(r.a,parleyMsg[0],function(){parleyMsg[1](null)}))))`, 1},
 
 	// Visualize: ask the server for the display names of the nodes drawn, and label
 	// them by name (else the IRI's last segment); the whole IRI stays as a tooltip.
@@ -82,6 +84,18 @@ function parleyReply(r) {
 function parleyText(m) {
   var s = m.error !== undefined ? m.error : typeof m.result === "string" ? m.result : JSON.stringify(m.result !== undefined ? m.result : m);
   return (m.file ? m.file + ": " : "") + s;
+}
+// parleyBand is the Write page's band for a reply, with a button to dismiss it.
+function parleyBand(React, m, dismiss) {
+  var failed = m.error !== undefined;
+  return React.createElement("div", {
+    className: "parley-write-message", role: failed ? "alert" : "status",
+    style: { position: "absolute", left: 0, right: 0, bottom: "100%", zIndex: 50, display: "flex", alignItems: "flex-start",
+      padding: "8px 24px", background: failed ? "#fdecea" : "#edf7ed", color: failed ? "#b00020" : "#1e4620",
+      borderTop: "1px solid #d3d3d3", whiteSpace: "pre-wrap", overflowWrap: "anywhere", maxHeight: "40vh", overflowY: "auto" }
+  }, React.createElement("span", { style: { flex: "1 1 auto" } }, parleyText(m)),
+    React.createElement("button", { type: "button", "aria-label": "Dismiss", title: "Dismiss", onClick: dismiss,
+      style: { border: "none", background: "none", color: "inherit", cursor: "pointer", fontSize: "18px", lineHeight: 1, marginLeft: "16px" } }, "\u00d7"));
 }
 // parleyNames adds to a query's reply the display names of its graph's nodes
 // (res.parleyLabels); without them, nodes get short names.
