@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/gizmo"
@@ -14,6 +17,9 @@ import (
 // QueryOptions bound one Gizmo query.
 type QueryOptions struct {
 	Params  map[string]any // bound as `var params = {...};` before the query
+	// Prelude is code run before the query (saved queries' library), on its first
+	// line: error positions stay the query's own.
+	Prelude string
 	Limit   int            // rows at most; 0 means DefaultRowLimit
 	Timeout time.Duration  // 0 means DefaultTimeout
 	// JSONLD returns values as JSON-LD ({"@id": …} for IRIs), as the web UI's
@@ -49,16 +55,18 @@ func (s *Store) Gizmo(ctx context.Context, src string, opt QueryOptions) ([]any,
 	if opt.Timeout <= 0 {
 		opt.Timeout = DefaultTimeout
 	}
+	params := []byte("{}")
 	if opt.Params != nil {
 		p, err := json.Marshal(opt.Params)
 		if err != nil {
 			return nil, fmt.Errorf("query parameters: %w", err)
 		}
-		// On the query's first line, so error line numbers stay right.
-		src = "var params = " + string(p) + "; " + src
-	} else {
-		src = "var params = {}; " + src
+		params = p
 	}
+	// On the query's first line, so error line numbers stay right; columns of the
+	// first line are put right in the error (see queryError).
+	prefix := "var params = " + string(params) + "; " + opt.Prelude
+	src = prefix + src
 	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
 	defer cancel()
 	sess := gizmo.NewSession(s.QS)
@@ -69,7 +77,7 @@ func (s *Store) Gizmo(ctx context.Context, src string, opt QueryOptions) ([]any,
 	}
 	it, err := sess.Execute(ctx, src, query.Options{Collation: col, Limit: opt.Limit + 1})
 	if err != nil {
-		return nil, fmt.Errorf("gizmo: %w", err)
+		return nil, queryError(err, prefix)
 	}
 	defer it.Close()
 	var rows []any
@@ -83,12 +91,31 @@ func (s *Store) Gizmo(ctx context.Context, src string, opt QueryOptions) ([]any,
 	}
 	if err := it.Err(); err != nil {
 		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
-			return nil, fmt.Errorf("gizmo: query timed out after %v", opt.Timeout)
+			return nil, fmt.Errorf("gizmo: query timed out after %v (raise --timeout)", opt.Timeout)
 		}
-		return nil, fmt.Errorf("gizmo: %w", err)
+		return nil, queryError(err, prefix)
 	}
 	if ctx.Err() != nil {
-		return nil, fmt.Errorf("gizmo: query timed out after %v", opt.Timeout)
+		return nil, fmt.Errorf("gizmo: query timed out after %v (raise --timeout)", opt.Timeout)
 	}
 	return rows, nil
+}
+
+// firstLineColumn finds a position on the query's first line in an error of the
+// JavaScript engine: "Line 1:22" (syntax) or "<eval>:1:34(" (run time).
+var firstLineColumn = regexp.MustCompile(`(Line 1:|<eval>:1:)(\d+)`)
+
+// queryError wraps an error of the query, its first-line columns counted from the
+// query's start rather than from the code parley puts before it.
+func queryError(err error, prefix string) error {
+	shift := utf8.RuneCountInString(prefix)
+	msg := firstLineColumn.ReplaceAllStringFunc(err.Error(), func(m string) string {
+		sm := firstLineColumn.FindStringSubmatch(m)
+		col, _ := strconv.Atoi(sm[2])
+		if col > shift {
+			col -= shift
+		}
+		return sm[1] + strconv.Itoa(col)
+	})
+	return fmt.Errorf("gizmo: %s", msg)
 }

@@ -81,7 +81,7 @@ func (r *Reader) ArticleContext(ctx context.Context, a *source.Article) (quad.IR
 	res, err := r.Extractor.ExtractContext(bctx, src)
 	if err != nil {
 		if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
-			err = fmt.Errorf("extraction over its budget of %s (%d KB of text): skipped; raise --extract-budget to read it", budget, len(src)>>10)
+			err = fmt.Errorf("extraction timed out after %s (%d KB of text): skipped (raise --extract-budget)", budget, len(src)>>10)
 		}
 		return "", nil, err
 	}

@@ -122,7 +122,8 @@ func Run(ctx context.Context, s *graph.Store, q Query, params map[string]string,
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.Gizmo(ctx, lib+" "+q.Source, opt)
+	opt.Prelude = lib + " "
+	rows, err := s.Gizmo(ctx, q.Source, opt)
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", q.Name, err)
 	}

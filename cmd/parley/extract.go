@@ -49,7 +49,7 @@ every name it recognised and how. Nothing is written.`,
 					r, err := x.ExtractContext(ctx, it.Article.Text())
 					cancel()
 					if err != nil {
-						fmt.Fprintf(cmd.ErrOrStderr(), "parley: extract %s: over its budget of %s: skipped\n", it.Name, budget)
+						fmt.Fprintf(cmd.ErrOrStderr(), "parley: extract %s: extraction timed out after %s: skipped (raise --extract-budget)\n", it.Name, budget)
 						failed++
 						continue
 					}

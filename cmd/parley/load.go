@@ -99,6 +99,7 @@ func runLoad(ctx context.Context, store *graph.Store, x *extract.Extractor, args
 	start := time.Now()
 	var sources []string
 	var files []string
+	unread := 0 // sources that are missing or hold nothing to read
 	for _, a := range args {
 		if source.IsURL(a) {
 			sources = append(sources, a)
@@ -106,7 +107,9 @@ func runLoad(ctx context.Context, store *graph.Store, x *extract.Extractor, args
 		}
 		found, err := source.Walk([]string{a})
 		if err != nil {
-			return loadResult{}, err
+			fmt.Fprintf(stderr, "parley: load %v\n", err)
+			unread++
+			continue
 		}
 		files = append(files, found...)
 		sources = append(sources, found...)
@@ -136,7 +139,7 @@ func runLoad(ctx context.Context, store *graph.Store, x *extract.Extractor, args
 	if bar != nil {
 		bar.Finish()
 	}
-	res := loadResult{Loaded: sum.Loaded, Unchanged: sum.Unchanged, Failed: sum.Failed, QuadsBefore: before}
+	res := loadResult{Loaded: sum.Loaded, Unchanged: sum.Unchanged, Failed: sum.Failed + unread, QuadsBefore: before}
 	if f.prune && ctx.Err() == nil {
 		gone, err := pruneGone(ctx, store, args, files, failedSources, sum.Seen)
 		if err != nil {

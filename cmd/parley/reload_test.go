@@ -196,7 +196,7 @@ func TestFeedOverHTTP(t *testing.T) {
 	if !strings.HasPrefix(out, "2 loaded, 0 unchanged, 2 failed") {
 		t.Fatalf("summary: %s", out)
 	}
-	if !strings.Contains(stderr, srv.URL+"/down: HTTP 500") || !strings.Contains(stderr, srv.URL+"/slow: no answer within") {
+	if !strings.Contains(stderr, srv.URL+"/down: HTTP 500") || !strings.Contains(stderr, srv.URL+"/slow: fetch timed out after") {
 		t.Fatalf("stderr: %s", stderr)
 	}
 	// The item's link is its identity.
@@ -414,7 +414,7 @@ func TestOverBudgetArticleIsReportedAndSkipped(t *testing.T) {
 	writeFiles(t, dir, map[string]string{"ok.txt": "Talks\nEgypt and Qatar mediated between Israel and Hamas.\n" + line})
 	out, stderr, err := run(t, "--db", db, "load", "--extract-budget", "1ms", dir)
 	if err == nil || !strings.HasPrefix(out, "0 loaded, 0 unchanged, 1 failed") ||
-		!strings.Contains(stderr, "ok.txt") || !strings.Contains(stderr, "over its budget of 1ms") {
+		!strings.Contains(stderr, "ok.txt") || !strings.Contains(stderr, "extraction timed out after 1ms") {
 		t.Fatalf("over budget: %v\n%s\n%s", err, out, stderr)
 	}
 	if after := quadCount(t, db); after != before {
@@ -474,4 +474,30 @@ func TestLexiconChangeReachesLoadedArticles(t *testing.T) {
 		t.Fatalf("mediator after the entry left the lexicon:\n%s", out)
 	}
 	verify(t, db)
+}
+
+// A page saved to a file that names its URL is the same article as the page
+// loaded from that URL.
+func TestSavedPageAndItsURLAreOneArticle(t *testing.T) {
+	var srvURL string
+	pageFor := func(u string) string {
+		return `<html><head><link rel="canonical" href="` + u + `/doha"><title>Talks resume in Doha</title></head><body><article>
+<p>Negotiators from Israel and Hamas resumed indirect talks in Doha on Tuesday, with Qatar and Egypt mediating between the two sides, officials said.</p>
+<p>The round is expected to focus on the release of hostages and a permanent ceasefire, according to two diplomats briefed on the discussions.</p>
+</article></body></html>`
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(pageFor(srvURL)))
+	}))
+	defer srv.Close()
+	srvURL = srv.URL
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"saved.html": pageFor(srv.URL)})
+	db := filepath.Join(t.TempDir(), "p.db")
+	mustRun(t, "--db", db, "load", dir)
+	mustRun(t, "--db", db, "load", srv.URL+"/doha")
+	if n := statsValue(mustRun(t, "--db", db, "stats"), "articles"); n != "1" {
+		t.Fatalf("%s articles from one page saved and fetched", n)
+	}
 }

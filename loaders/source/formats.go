@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"reflect"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -62,6 +63,11 @@ func ParseHTML(data []byte, pageURL string) (*Article, error) {
 	if text == "" {
 		return nil, fmt.Errorf("%w in the page", ErrNoText)
 	}
+	if pageURL == "" {
+		// A saved page names its URL: loaded from the file or from the web, it is
+		// one article.
+		pageURL = canonicalURL(data)
+	}
 	a := &Article{Headline: strings.TrimSpace(doc.Title()), Body: text, Language: languageCode(doc.Language()),
 		Format: "html", Hash: hashOf(data), URL: pageURL}
 	if t, err := doc.PublishedTime(); err == nil {
@@ -71,6 +77,39 @@ func ParseHTML(data []byte, pageURL string) (*Article, error) {
 		a.Authors = []string{b}
 	}
 	return a, nil
+}
+
+// canonicalURL is the absolute http(s) URL a page's head names as its own: <link
+// rel="canonical">, else <meta property="og:url">; "" when it names none.
+func canonicalURL(data []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	og := ""
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return og
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			attrs := map[string]string{}
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				attrs[string(k)] = strings.TrimSpace(string(v))
+			}
+			switch string(name) {
+			case "link":
+				if strings.EqualFold(attrs["rel"], "canonical") && IsURL(attrs["href"]) {
+					return attrs["href"]
+				}
+			case "meta":
+				if attrs["property"] == "og:url" && IsURL(attrs["content"]) && og == "" {
+					og = attrs["content"]
+				}
+			case "body":
+				return og
+			}
+		}
+	}
 }
 
 // cleanText trims each line and drops runs of blank lines.
@@ -198,7 +237,7 @@ func ParseJSON(data []byte, source string) ([]Item, error) {
 	var raws []json.RawMessage
 	if len(trimmed) > 0 && trimmed[0] == '[' {
 		if err := json.Unmarshal(trimmed, &raws); err != nil {
-			return nil, fmt.Errorf("%w JSON: %v", ErrMalformed, err)
+			return nil, fmt.Errorf("%w JSON: %v", ErrMalformed, jsonProblem(err))
 		}
 	} else {
 		raws = []json.RawMessage{trimmed}
@@ -250,7 +289,7 @@ func jsonItem(raw []byte, source string, n int) Item {
 	var j jsonArticle
 	name := fmt.Sprintf("%s#%d", source, n)
 	if err := json.Unmarshal(raw, &j); err != nil {
-		return Item{Name: name, Err: fmt.Errorf("%s: %w JSON: %v", name, ErrMalformed, err)}
+		return Item{Name: name, Err: fmt.Errorf("%s: %w JSON: %v", name, ErrMalformed, jsonProblem(err))}
 	}
 	a, err := j.article(raw)
 	if err != nil {
@@ -322,4 +361,27 @@ func htmlText(s string) string {
 			}
 		}
 	}
+}
+
+// jsonProblem says what is wrong with an article's JSON in the terms of its format
+// (fields, text, objects), not of the Go types that read it.
+func jsonProblem(err error) string {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te) && te.Field == "":
+		return fmt.Sprintf("want an article object, got a %s", te.Value)
+	case errors.As(err, &te):
+		want := "text"
+		switch te.Type.Kind() {
+		case reflect.Slice, reflect.Array:
+			want = "a list"
+		case reflect.Map, reflect.Struct:
+			want = "an object"
+		}
+		return fmt.Sprintf("field %q: want %s, got a %s", te.Field, want, te.Value)
+	case errors.As(err, &se):
+		return fmt.Sprintf("%v (at byte %d)", strings.TrimPrefix(se.Error(), "json: "), se.Offset)
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
 }

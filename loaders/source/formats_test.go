@@ -161,7 +161,7 @@ func TestReadURL(t *testing.T) {
 	if err != nil || len(items) != 1 || items[0].Article.URL != srv.URL+"/page" || items[0].Article.Source != srv.URL+"/page" {
 		t.Fatalf("page by URL: %+v %v", items, err)
 	}
-	for path, want := range map[string]string{"/broken": "500", "/slow": "no answer within", "/huge": "too large"} {
+	for path, want := range map[string]string{"/broken": "500", "/slow": "fetch timed out after", "/huge": "too large"} {
 		o := opt
 		if path == "/huge" {
 			o.MaxSize = 1000
@@ -205,5 +205,38 @@ func TestReadFilesByExtension(t *testing.T) {
 	files, err := Walk([]string{dir})
 	if err != nil || len(files) != 6 {
 		t.Fatalf("walk found %v, %v", files, err)
+	}
+}
+
+// Errors in JSON articles speak of fields and objects, never of Go types.
+func TestJSONErrorsNameFields(t *testing.T) {
+	for data, want := range map[string]string{
+		`[1, 2]`:          "want an article object, got a number",
+		`{"headline": 5}`: `field "headline": want text, got a number`,
+		`{"headline": `:   "unexpected end of JSON input",
+	} {
+		items, err := ParseJSON([]byte(data), "a.json")
+		if err == nil && len(items) > 0 {
+			err = items[0].Err
+		}
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "Go ") || strings.Contains(err.Error(), "jsonArticle") {
+			t.Errorf("%s: %v", data, err)
+		}
+	}
+}
+
+// A saved page that names its URL (canonical link, og:url) is that URL's article.
+func TestSavedPageKeepsItsURL(t *testing.T) {
+	for head, want := range map[string]string{
+		`<link rel="canonical" href="https://news.example/doha-talks">`:                                              "https://news.example/doha-talks",
+		`<meta property="og:url" content="https://news.example/og"><link rel="Canonical" href="https://c.example/">`: "https://c.example/",
+		`<meta property="og:url" content="https://news.example/og">`:                                                 "https://news.example/og",
+		`<link rel="canonical" href="/relative">`:                                                                    "",
+	} {
+		p := strings.Replace(page, "<title>", head+"<title>", 1)
+		a, err := ParseHTML([]byte(p), "")
+		if err != nil || a.URL != want {
+			t.Errorf("%s: URL %q, want %q (%v)", head, a.URL, want, err)
+		}
 	}
 }

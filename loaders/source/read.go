@@ -40,7 +40,7 @@ func Read(ctx context.Context, name string, opt Options) ([]Item, error) {
 	}
 	format, ok := extensions[strings.ToLower(filepath.Ext(name))]
 	if !ok {
-		return nil, fmt.Errorf("%s: %w %q (want .txt, .md, .html, .json, .jsonl or a feed .xml/.rss/.atom)", name, ErrUnsupported, filepath.Ext(name))
+		return nil, fmt.Errorf("%s: %w %q (want %s)", name, ErrUnsupported, filepath.Ext(name), readable)
 	}
 	data, err := readLimited(name, opt.MaxSize)
 	if err != nil {
@@ -123,7 +123,7 @@ func readURL(ctx context.Context, u string, opt Options) ([]Item, error) {
 	resp, err := client.Do(req)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, fmt.Errorf("%s: no answer within %v (raise --fetch-timeout)", u, timeout)
+			return nil, fmt.Errorf("%s: fetch timed out after %v (raise --fetch-timeout)", u, timeout)
 		}
 		return nil, fmt.Errorf("%s: %w", u, err)
 	}

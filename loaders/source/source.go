@@ -49,6 +49,8 @@ var (
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	ErrTooLarge    = errors.New("too large")
 	ErrUnsupported = errors.New("unsupported file type")
+	// ErrNoArticles: a directory holds no file of a type parley reads.
+	ErrNoArticles = errors.New("no articles to read")
 )
 
 // extensions maps the file types parley reads to their format; Walk picks these
@@ -68,13 +70,17 @@ func Walk(paths []string) ([]string, error) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("source %s: %w", p, err)
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is named once
+			}
+			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 		if !st.IsDir() {
 			out = append(out, p)
 			continue
 		}
-		var found []string
+		var found, skipped []string
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -87,16 +93,35 @@ func Walk(paths []string) ([]string, error) {
 			}
 			if _, ok := extensions[strings.ToLower(filepath.Ext(path))]; ok && !strings.HasPrefix(d.Name(), ".") {
 				found = append(found, path)
+			} else if !strings.HasPrefix(d.Name(), ".") {
+				skipped = append(skipped, d.Name())
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("source %s: %w", p, err)
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: %w (%s)%s", p, ErrNoArticles, readable, skippedNote(skipped))
 		}
 		sort.Strings(found)
 		out = append(out, found...)
 	}
 	return out, nil
+}
+
+// readable lists the file types Walk picks up.
+const readable = ".txt, .md, .html, .json, .jsonl or a feed .xml/.rss/.atom"
+
+// skippedNote names the files a directory walk left out, a few of them.
+func skippedNote(names []string) string {
+	switch {
+	case len(names) == 0:
+		return ""
+	case len(names) > 5:
+		return fmt.Sprintf("; skipped %s and %d more", strings.Join(names[:5], ", "), len(names)-5)
+	}
+	return "; skipped " + strings.Join(names, ", ")
 }
 
 // ReadFile reads a file that holds one article (text, Markdown or HTML); for files

@@ -304,7 +304,6 @@ func TestWalk(t *testing.T) {
 		{"explicit hidden directory", []string{filepath.Join(dir, ".git")}, j(".git/HEAD.txt")},
 		{"files and directories in argument order", []string{pdf, filepath.Join(dir, "sub")},
 			append([]string{pdf}, j("sub/deeper/y.md", "sub/z.txt")...)},
-		{"empty directory", []string{t.TempDir()}, nil},
 		{"nothing", nil, nil},
 	}
 	for _, tt := range tests {
@@ -320,6 +319,19 @@ func TestWalk(t *testing.T) {
 				t.Errorf("Walk(%q) =\n  %q\nwant\n  %q", tt.paths, got, tt.want)
 			}
 		})
+	}
+}
+
+// A directory with nothing parley reads is an error that says so and names what
+// it skipped.
+func TestWalkNothingToRead(t *testing.T) {
+	empty, other := t.TempDir(), t.TempDir()
+	writeFile(t, other, "notes.pdf", []byte("%PDF"))
+	for dir, want := range map[string]string{empty: "no articles to read", other: "skipped notes.pdf"} {
+		_, err := Walk([]string{dir})
+		if !errors.Is(err, ErrNoArticles) || !strings.Contains(err.Error(), want) || strings.Count(err.Error(), dir) != 1 {
+			t.Errorf("Walk(%s): %v", dir, err)
+		}
 	}
 }
 
