@@ -16,12 +16,12 @@ import (
 
 // QueryOptions bound one Gizmo query.
 type QueryOptions struct {
-	Params  map[string]any // bound as `var params = {...};` before the query
+	Params map[string]any // bound as `var params = {...};` before the query
 	// Prelude is code run before the query (saved queries' library), on its first
 	// line: error positions stay the query's own.
 	Prelude string
-	Limit   int            // rows at most; 0 means DefaultRowLimit
-	Timeout time.Duration  // 0 means DefaultTimeout
+	Limit   int           // rows at most; 0 means DefaultRowLimit
+	Timeout time.Duration // 0 means DefaultTimeout
 	// JSONLD returns values as JSON-LD ({"@id": …} for IRIs), as the web UI's
 	// Visualize page wants; otherwise IRIs are "<…>" strings.
 	JSONLD bool
