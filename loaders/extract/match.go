@@ -33,12 +33,16 @@ type matcher struct {
 	sideNoun []bool
 	requires map[string]bool // word lists the sentence holds, by rule "requires"
 	blocks   []int8          // per token, blocksGap once known: 1 blocks, -1 does not
+	lead     int             // the punctuation tokens the sentence opens with (see eStart)
 }
 
 func newMatcher(d *doc, si int) *matcher {
 	toks := d.sents[si].Tokens
 	m := &matcher{d: d, si: si, toks: toks, forms: make([][]string, len(toks)), words: map[string]bool{},
 		sideNoun: make([]bool, len(toks)), requires: map[string]bool{}, blocks: make([]int8, len(toks))}
+	for m.lead < len(toks) && toks[m.lead].Kind == text.Punct {
+		m.lead++
+	}
 	for i, t := range toks {
 		forms := []string{t.Norm}
 		if t.Arabic {
@@ -204,10 +208,8 @@ func (m *matcher) match(elems []elem, ei, ti int, slots map[Slot][]slotItem) (in
 	case eStart:
 		// The start of the sentence, past the bullets, dashes and quotes a page puts
 		// before a line ("• Read more:", «- اقرأ أيضا»).
-		for k := 0; k < ti; k++ {
-			if m.toks[k].Kind != text.Punct {
-				return 0, false
-			}
+		if ti > m.lead {
+			return 0, false
 		}
 		return m.match(elems, ei+1, ti, slots)
 	case eLit:
