@@ -320,3 +320,21 @@ func TestQueryOutputForTools(t *testing.T) {
 		t.Fatal("export does not write absolute datatype IRIs")
 	}
 }
+
+// A Gizmo error's position is the query's own, not shifted by the parameters and
+// library parley puts on its first line.
+func TestGizmoErrorPositions(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"ok.txt": "Talks\nIsrael and Hamas met in Doha, mediated by Qatar."})
+	mustRun(t, "--db", db, "load", dir)
+	for q, want := range map[string]string{
+		`g.V(.all()`:   "Line 1:5 ",
+		"g.V()\n.all(": "Line 2:",
+	} {
+		_, _, err := run(t, "--db", db, "query", "--gizmo", q, "--param", "x=1")
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want %q", q, err, want)
+		}
+	}
+}
