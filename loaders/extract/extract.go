@@ -160,6 +160,7 @@ type Extractor struct {
 	// titleRule is the rule of mediations read from a person's title (titledMediators).
 	titleRule *Rule
 	digest    string
+	index     *ruleIndex // the rules' required literals, by word
 }
 
 // codeVersion changes with every change to the extraction code that changes what it
@@ -186,8 +187,11 @@ func New(lx *lexicon.Lexicon, extraDirs ...string) (*Extractor, error) {
 	}
 	titleRule := &Rule{ID: "person.title-mediator", Kind: RuleMediation,
 		Note: "a person whose title says they mediate (mediator, facilitator): their side mediates"}
+	for i, r := range rules {
+		r.index = i
+	}
 	return &Extractor{lx: lx, rules: rules, words: words, titleRule: titleRule,
-		digest: hex.EncodeToString(sum.Sum(nil))[:16]}, nil
+		digest: hex.EncodeToString(sum.Sum(nil))[:16], index: newRuleIndex(rules)}, nil
 }
 
 // Digest identifies what the extractor reads a text with: its code version, the

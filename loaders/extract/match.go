@@ -34,6 +34,7 @@ type matcher struct {
 	requires map[string]bool // word lists the sentence holds, by rule "requires"
 	blocks   []int8          // per token, blocksGap once known: 1 blocks, -1 does not
 	lead     int             // the punctuation tokens the sentence opens with (see eStart)
+	have     []uint64        // per rule, the required literals the sentence holds (see ruleIndex)
 }
 
 func newMatcher(d *doc, si int) *matcher {
@@ -159,6 +160,19 @@ func (m *matcher) mayMatch(r *Rule) bool {
 			return false
 		}
 	}
+	ix := m.d.x.index
+	if r == m.d.x.titleRule || ix.loose[r.index] {
+		return m.mayMatchSlowly(r)
+	}
+	if m.have == nil {
+		m.have = ix.satisfied(m.words)
+	}
+	return m.have[r.index] == ix.full[r.index]
+}
+
+// mayMatchSlowly is mayMatch's literal test rule by rule, for rules the index
+// does not hold.
+func (m *matcher) mayMatchSlowly(r *Rule) bool {
 	for _, e := range r.elems {
 		if e.kind != eLit || e.optional {
 			continue

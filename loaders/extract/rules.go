@@ -31,6 +31,7 @@ type Rule struct {
 	Source   string // file:line
 
 	elems []elem
+	index int // position in the extractor's rules (see ruleIndex)
 }
 
 type elemKind uint8
