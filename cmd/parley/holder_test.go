@@ -189,3 +189,36 @@ func TestLoadWaitsForReaders(t *testing.T) {
 		t.Fatalf("load after the reader: %v\n%s", err, out.String())
 	}
 }
+
+// serve holds the bolt store: it says what it does, answers over HTTP, and runs
+// the queries and loads other processes send it.
+func TestServeRunsOtherCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	dir, more := t.TempDir(), t.TempDir()
+	writeFiles(t, dir, map[string]string{"ok.txt": "Talks\nIsrael and Hamas met in Doha, mediated by Qatar."})
+	writeFiles(t, more, map[string]string{"new.txt": "Talks in Muscat\nOman mediated talks between Iran and the United States in Muscat on Saturday."})
+	srv := parleyCmd("--db", db, "serve", "--addr", "127.0.0.1:0", "--reload-every", "1h", "--source", dir)
+	var sout bytes.Buffer
+	srv.Stdout = &sout
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { srv.Process.Signal(syscall.SIGTERM); srv.Wait() }()
+	waitFor(t, "the first reload", func() bool { return strings.Contains(sout.String(), "loaded") })
+	banner, _, _ := strings.Cut(sout.String(), "\n")
+	if !strings.Contains(banner, "reloading --source every 1h0m0s; the HTTP API is read-only") {
+		t.Fatalf("banner: %s", banner)
+	}
+	base := banner[strings.Index(banner, "http://"):]
+	resp, err := http.Get(strings.TrimSuffix(base, "/") + "/api/queries/mediators")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("HTTP: %v %v", err, resp)
+	}
+	resp.Body.Close()
+	if out, err := parleyCmd("--db", db, "load", more).CombinedOutput(); err != nil || !strings.HasPrefix(string(out), "1 loaded") {
+		t.Fatalf("load during serve: %v\n%s", err, out)
+	}
+	if out, stderr, err := child("--db", db, "query", "mediators"); err != nil || !strings.Contains(out, "Oman") || !strings.Contains(out, "Qatar") {
+		t.Fatalf("query during serve: %v\n%s\n%s", err, out, stderr)
+	}
+}

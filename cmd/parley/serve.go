@@ -72,12 +72,12 @@ Each query runs in a fresh session, bounded by --timeout and --limit.`,
 				return err
 			}
 			defer release()
-			mode := "read-only API"
+			mode := "read-only"
 			if allowWrites {
-				mode = "writes allowed"
+				mode = "notes may be written"
 			}
 			if reload {
-				mode += fmt.Sprintf(", reloading every %s", reloadEvery)
+				mode = fmt.Sprintf("reloading --source every %s; the HTTP API is %s", reloadEvery, mode)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "parley serving %s (%s) on http://%s/\n", storeName(opt), mode, ln.Addr())
 			errc := make(chan error, 1)
