@@ -29,6 +29,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/parleygraph/parley/graph"
+	"github.com/parleygraph/parley/loaders/extract"
 )
 
 // Commands a store's holder runs for other processes.
@@ -112,6 +113,23 @@ func (o *options) holdStore(ctx context.Context, store *graph.Store, name string
 		w.wg.Wait() // commands running on the store end before it closes
 		_ = os.Remove(path)
 	}, nil
+}
+
+// openWriter opens what a command that loads needs: the extractor and the store for
+// writing, held (see holdStore) while ctx lasts; close releases both.
+func (o *options) openWriter(ctx context.Context, name string, writes bool) (x *extract.Extractor, store *graph.Store, close func(), err error) {
+	if x, err = o.extractor(); err != nil {
+		return nil, nil, nil, err
+	}
+	if store, err = o.openStore(true); err != nil {
+		return nil, nil, nil, err
+	}
+	stop, err := o.holdStore(ctx, store, name, writes)
+	if err != nil {
+		store.Close()
+		return nil, nil, nil, err
+	}
+	return x, store, func() { stop(); store.Close() }, nil
 }
 
 // request is what a client sends: the command line to run.

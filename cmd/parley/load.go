@@ -54,20 +54,11 @@ hash) is skipped; a changed one replaces its own facts. A bad source or article 
 reported and the others load; the exit status is then 1.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			x, err := opt.extractor()
+			x, store, release, err := opt.openWriter(cmd.Context(), "load", false)
 			if err != nil {
 				return err
 			}
-			store, err := opt.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			stop, err := opt.holdStore(cmd.Context(), store, "load", false)
-			if err != nil {
-				return err
-			}
-			defer stop()
+			defer release()
 			res, err := runLoad(cmd.Context(), store, x, args, f, cmd.OutOrStdout(), cmd.ErrOrStderr(), storeName(opt))
 			if err != nil {
 				return err

@@ -21,20 +21,11 @@ it meets them). Sources that are gone are reported; their articles stay as they 
 (parley load --prune removes them).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			x, err := opt.extractor()
+			x, store, release, err := opt.openWriter(cmd.Context(), "reextract", false)
 			if err != nil {
 				return err
 			}
-			store, err := opt.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			stop, err := opt.holdStore(cmd.Context(), store, "reextract", false)
-			if err != nil {
-				return err
-			}
-			defer stop()
+			defer release()
 			stale, err := store.StaleArticles(cmd.Context(), x.Digest())
 			if err != nil {
 				return err

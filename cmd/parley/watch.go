@@ -32,18 +32,9 @@ parley serve --reload-every 15m --source ….`,
 			if every < time.Second {
 				return fmt.Errorf("--every %v: give a period of a second or more", every)
 			}
-			x, err := opt.extractor()
-			if err != nil {
-				return err
-			}
-			store, err := opt.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 			defer stop()
-			release, err := opt.holdStore(ctx, store, "watch", true)
+			x, store, release, err := opt.openWriter(ctx, "watch", true)
 			if err != nil {
 				return err
 			}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,9 +15,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/parleygraph/parley/graph"
 	"github.com/parleygraph/parley/graph/serve"
-	"github.com/parleygraph/parley/queries"
 )
 
 // chromium finds the browser: $PARLEY_CHROMIUM, else Debian's chromium. CI sets
@@ -217,7 +214,7 @@ func TestWebUI(t *testing.T) {
 	}
 	// Write with --allow-writes (on a copy of the store): a quad that is no analyst's
 	// note is refused, shown the same way; a note is written, and the page says so.
-	writable := startWritable(t)
+	writable, _ := startWritable(t)
 	if err := chromedp.Do(ctx, chromedp.Navigate(writable+"/")); err != nil {
 		t.Fatal(err)
 	}
@@ -229,35 +226,6 @@ func TestWebUI(t *testing.T) {
 	}
 	t.Logf("query page answered; visualize drew %d nodes and %d links; %d resources, all local; screenshots in %s",
 		circles, lines, len(resources), shots)
-}
-
-// startWritable serves a copy of the sample store with --allow-writes and returns
-// its base URL.
-func startWritable(t *testing.T) string {
-	t.Helper()
-	data, err := os.ReadFile(storePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "w.db")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s, err := graph.Open(graph.Options{Path: path})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := serve.Handler(serve.Config{Store: s, Queries: queries.Catalog{}, AllowWrites: true})
-	if err != nil {
-		s.Close()
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(func() {
-		srv.Close()
-		s.Close()
-	})
-	return srv.URL
 }
 
 func fullScreenshot(path string) chromedp.Action[chromedp.Void] {

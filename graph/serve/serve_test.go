@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -64,6 +65,35 @@ func loadSamples(path string) error {
 		return fmt.Errorf("loading the sample articles: %+v", sum)
 	}
 	return nil
+}
+
+// startWritable serves a copy of the sample store with --allow-writes and returns
+// its base URL and the store.
+func startWritable(t *testing.T) (string, *graph.Store) {
+	t.Helper()
+	data, err := os.ReadFile(storePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "w.db")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := graph.Open(graph.Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := serve.Handler(serve.Config{Store: s, Queries: queries.Catalog{}, AllowWrites: true})
+	if err != nil {
+		s.Close()
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(func() {
+		srv.Close()
+		s.Close()
+	})
+	return srv.URL, s
 }
 
 // startServer serves the sample store on a loopback port and returns its base URL.
@@ -341,28 +371,7 @@ func TestHostileQueriesEndAndOthersStillServed(t *testing.T) {
 // shared quads their support keeps is refused with the reason, and nothing of it
 // is written: the store's invariant holds throughout.
 func TestWritesWhenAllowed(t *testing.T) {
-	// A private copy of the sample store, so the writes do not touch the shared one.
-	path := filepath.Join(t.TempDir(), "w.db")
-	if err := loadSamples(path); err != nil {
-		t.Fatal(err)
-	}
-	s, err := graph.Open(graph.Options{Path: path})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := serve.Handler(serve.Config{Store: s, Queries: queries.Catalog{}, AllowWrites: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: h}
-	go srv.Serve(ln)
-	defer srv.Close()
-	defer s.Close()
-	base := "http://" + ln.Addr().String()
+	base, s := startWritable(t)
 	ctx := context.Background()
 	size := func() int64 {
 		n, err := s.Size(ctx)
