@@ -25,7 +25,7 @@ func (d *doc) descriptorChunk(si, i int) *chunk {
 	var country *lexicon.Entry
 	if t.Arabic {
 		found := false
-		for _, st := range text.Stems(t.Norm) {
+		for _, st := range t.Stems() {
 			if st.Definite && d.x.words.has("ar", listDescriptor, st.Form) {
 				found = true
 				break
@@ -84,7 +84,7 @@ func (d *doc) stateDescriptor(si, i int) *chunk {
 	t := toks[i]
 	start, word := i, ""
 	if t.Arabic {
-		for _, st := range text.Stems(t.Norm) {
+		for _, st := range t.Stems() {
 			if st.Definite && d.x.words.has("ar", listStateDescriptor, st.Form) {
 				word = st.Form
 			}
@@ -121,7 +121,7 @@ func (d *doc) capitalDescriptor(si, i int) *chunk {
 	switch {
 	case t.Arabic:
 		isCapital := false
-		for _, st := range text.Stems(t.Norm) {
+		for _, st := range t.Stems() {
 			isCapital = isCapital || st.Form == "العاصمه" || st.Form == "عاصمه"
 		}
 		if !isCapital {
@@ -170,7 +170,7 @@ func (d *doc) governmentDescriptor(si, i int) *chunk {
 	switch {
 	case t.Arabic:
 		found := false
-		for _, st := range text.Stems(t.Norm) {
+		for _, st := range t.Stems() {
 			found = found || st.Form == "الحكومه"
 		}
 		if !found {

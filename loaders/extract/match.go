@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/parleygraph/parley/loaders/lexicon"
@@ -35,6 +36,8 @@ type matcher struct {
 	blocks   []int8          // per token, blocksGap once known: 1 blocks, -1 does not
 	lead     int             // the punctuation tokens the sentence opens with (see eStart)
 	have     []uint64        // per rule, the required literals the sentence holds (see ruleIndex)
+	every    []int           // 0, 1, … len(toks)-1 (see startsOf)
+	at       map[string][]int
 }
 
 func newMatcher(d *doc, si int) *matcher {
@@ -47,7 +50,7 @@ func newMatcher(d *doc, si int) *matcher {
 	for i, t := range toks {
 		forms := []string{t.Norm}
 		if t.Arabic {
-			for _, s := range text.Stems(t.Norm) {
+			for _, s := range t.Stems() {
 				forms = append(forms, s.Form)
 				if s.Definite {
 					forms = append(forms, s.Bare())
@@ -74,7 +77,11 @@ func (m *matcher) run(r *Rule) []ruleMatch {
 	// list nearest the words that follow: "talks in Mexico City with Norway and Cuba as
 	// guarantors" names Norway and Cuba, not Mexico City.
 	nearest := len(r.elems) > 1 && r.elems[0].kind == eSlot && r.elems[1].kind == eGap
-	for start := 0; start < len(m.toks); start++ {
+	floor := 0 // matches do not overlap
+	for _, start := range m.startsOf(r.elems[0]) {
+		if start < floor {
+			continue
+		}
 		clear(slots)
 		end, ok := m.match(r.elems, 0, start, slots)
 		if !ok || end == start {
@@ -94,9 +101,36 @@ func (m *matcher) run(r *Rule) []ruleMatch {
 			kept[k] = v
 		}
 		out = append(out, ruleMatch{rule: r, si: m.si, start: start, end: end, slots: kept})
-		start = end - 1
+		floor = end
 	}
 	return out
+}
+
+// startsOf returns the tokens where a pattern opening with e may start, in order:
+// for a required literal, where one of its first words stands (most rules' first
+// word stands nowhere or once in a sentence), else every token.
+func (m *matcher) startsOf(e elem) []int {
+	if m.every == nil {
+		m.every = make([]int, len(m.toks))
+		m.at = map[string][]int{}
+		for i, forms := range m.forms {
+			m.every[i] = i
+			for k, f := range forms {
+				if !slices.Contains(forms[:k], f) {
+					m.at[f] = append(m.at[f], i)
+				}
+			}
+		}
+	}
+	if e.kind != eLit || e.optional || len(e.firstPrefix) > 0 {
+		return m.every
+	}
+	var out []int
+	for w := range e.first {
+		out = append(out, m.at[w]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // dateline reports whether a name at the start of a sentence is a dateline: a dash or

@@ -889,7 +889,7 @@ func (p *personFinder) arabicName(i, maxWords int) int {
 // isStop reports whether an Arabic word cannot be part of a name: a function word
 // or common verb, with or without its clitics.
 func (p *personFinder) isStop(t text.Token, first bool) bool {
-	for _, s := range text.Stems(t.Norm) {
+	for _, s := range t.Stems() {
 		if !first && (s.Conj || s.Prep) {
 			continue // "وزير" inside a name would be a new phrase, caught below
 		}

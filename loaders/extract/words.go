@@ -113,7 +113,7 @@ func (w wordLists) hasStem(lang, list string, t text.Token) bool {
 		return true
 	}
 	if t.Arabic {
-		for _, s := range text.Stems(t.Norm) {
+		for _, s := range t.Stems() {
 			if l[s.Form] || l[s.Bare()] {
 				return true
 			}

@@ -34,8 +34,16 @@ var abbreviations = map[string]bool{
 const MaxSentenceTokens = 160
 
 // Sentences splits a document into sentences.
+//
+// The tokens belong to the caller, as a document's own: each Arabic word keeps its
+// readings once read (Token.Stems), so they are not for sharing between goroutines.
 func Sentences(src string) []Sentence {
 	toks := Tokenize(src)
+	for i := range toks {
+		if toks[i].Arabic {
+			toks[i].stems = new([]Stem)
+		}
+	}
 	soft := softBreaks(src)
 	var out []Sentence
 	begin := 0

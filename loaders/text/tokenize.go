@@ -29,9 +29,25 @@ type Token struct {
 	SpaceBefore bool
 	// LineBefore is true when a line break separates the token from the previous one.
 	LineBefore bool
+
+	// stems holds an Arabic token's readings once read (see Stems): Sentences gives
+	// each Arabic token one, shared by the token's copies.
+	stems *[]Stem
 }
 
 func (t Token) String() string { return t.Text }
+
+// Stems is Stems(t.Norm), read once for a token of Sentences and its copies: the
+// extractor asks for an Arabic word's readings many times.
+func (t Token) Stems() []Stem {
+	if t.stems == nil {
+		return Stems(t.Norm)
+	}
+	if *t.stems == nil {
+		*t.stems = Stems(t.Norm)
+	}
+	return *t.stems
+}
 
 // IsPunct reports whether t is the punctuation mark p (folded: ، is ",").
 func (t Token) IsPunct(p string) bool { return t.Kind == Punct && t.Norm == p }
@@ -41,7 +57,7 @@ func (t Token) IsPunct(p string) bool { return t.Kind == Punct && t.Norm == p }
 // stay; initials and dotted acronyms ("J.", "U.S.", "ج.") are one token; every other
 // non-space rune is a punctuation token of its own.
 func Tokenize(s string) []Token {
-	var toks []Token
+	toks := make([]Token, 0, len(s)/6+1) // about a token per six bytes of news
 	space, line := false, false
 	i := 0
 	for i < len(s) {
