@@ -349,8 +349,27 @@ func TestSentencesCoverTokens(t *testing.T) {
 		}
 		all = append(all, s.Tokens...)
 	}
+	// Sentences' tokens carry a place for their readings (Token.Stems); the rest
+	// of each token is Tokenize's.
+	for i := range all {
+		all[i].stems = nil
+	}
 	if !reflect.DeepEqual(all, toks) {
 		t.Errorf("sentences do not partition the tokens:\n got %q\nwant %q", tokenTexts(all), tokenTexts(toks))
+	}
+}
+
+// A token of Sentences reads its stems once, and its copies share them.
+func TestTokenStemsReadOnce(t *testing.T) {
+	s := Sentences("وبالدوحة اجتمع الوفدان")[0]
+	tok := s.Tokens[0]
+	first := tok.Stems()
+	if len(first) == 0 || !reflect.DeepEqual(first, Stems(tok.Norm)) {
+		t.Fatalf("stems %v, want %v", first, Stems(tok.Norm))
+	}
+	copyOf := s.Tokens[0]
+	if again := copyOf.Stems(); &again[0] != &first[0] {
+		t.Fatal("a copy of the token read its stems again")
 	}
 }
 
