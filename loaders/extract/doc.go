@@ -168,6 +168,9 @@ func (d *doc) annotate() {
 		cued := i > 0 && d.noise[i-1] && (d.bareCue(i-1) || links[i-1])
 		links[i] = cued && d.linkLine(i)
 		d.noise[i] = links[i] || d.isNoise(i)
+		if d.matchers != nil {
+			d.matchers[i] = nil // built again when the rules run (see applyRules)
+		}
 		if !d.noise[i] {
 			d.mentions[i] = d.lx.Match(s.Tokens)
 		}

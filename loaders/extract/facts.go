@@ -24,6 +24,9 @@ func (d *doc) applyRules() {
 			}
 			d.matches = append(d.matches, m.run(r)...)
 		}
+		// The few later questions about a sentence build its matcher again; held
+		// for every sentence, matchers would be most of a long text's memory.
+		d.matchers[si] = nil
 	}
 	d.matches = append(d.matches, d.titledMediators()...)
 	d.indexMatches()
