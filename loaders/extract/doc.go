@@ -50,6 +50,8 @@ type doc struct {
 	openAt          []map[int]*chunk                // per sentence: open-world candidate starting at a token
 	openEnts        map[string]*Entity              // open-world actors by key, registered when a frame binds them
 	descriptorState map[string]*lexicon.Entry       // stateNamed, by descriptor word
+	leaders         map[*lexicon.Entry]bool         // leads, by person
+	principals      map[[2]int]bool                 // {sentence, end token} of a leader an office serves
 	groups          map[*lexicon.Entry]*namedGroups // groupMentions, by country
 	// latestYear is the latest year the article names (0: not computed, -1: none).
 	latestYear int
@@ -101,6 +103,8 @@ func newDoc(x *Extractor, src string) *doc {
 		pairsIn:         map[int][]namedPair{},
 		medIn:           map[int]map[*Entity]bool{},
 		descriptorState: map[string]*lexicon.Entry{},
+		leaders:         map[*lexicon.Entry]bool{},
+		principals:      map[[2]int]bool{},
 		groups:          map[*lexicon.Entry]*namedGroups{},
 		pairSents:       map[*Negotiation][]int{},
 		factSet:         map[Fact]bool{},

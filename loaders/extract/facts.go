@@ -358,7 +358,7 @@ func (d *doc) assignFacts() {
 	for si := range d.sents {
 		vs := venues[si]
 		for _, c := range d.chunks[si] {
-			if c.person == nil || c.entity == nil {
+			if c.person == nil || c.entity == nil || d.principal(si, c) {
 				continue
 			}
 			for _, v := range vs {
@@ -368,6 +368,29 @@ func (d *doc) assignFacts() {
 			}
 		}
 	}
+}
+
+// principal reports whether a person chunk names whom another's office serves,
+// not someone at the talks: a leader after an aide's or envoy's title (see
+// titled), or a possessive before a title ("Putin's aide …").
+func (d *doc) principal(si int, c *chunk) bool {
+	if d.principals[[2]int{si, c.end}] {
+		return true
+	}
+	toks := d.sents[si].Tokens
+	if !toks[c.end-1].Possessive || c.end >= len(toks) {
+		return false
+	}
+	m, ok := d.lx.MatchAt(toks, c.end)
+	if !ok {
+		return false
+	}
+	for _, t := range m.Entries {
+		if t.Class == lexicon.Title && serves(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // datelineVenue takes the city of a dateline ("DOHA, Qatar (AP) —", «الدوحة - »)

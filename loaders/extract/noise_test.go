@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestPageNoiseAndCommonNouns: the headlines a page links under a "read also" cue
 // (on the lines after it, up to a blank line or a full sentence) name nothing of
@@ -47,6 +50,42 @@ func TestPageNoiseAndCommonNouns(t *testing.T) {
 			if !names[n] {
 				t.Errorf("%s: %q was not read (have %v)", c.name, n, names)
 			}
+		}
+	}
+}
+
+// A leader named as whom an aide or envoy serves ("the envoy of President X",
+// "X's aide", «مساعد الرئيس الروسي X») takes neither the office nor a seat at the
+// talks; the aide or envoy does.
+func TestLeadersNamedInPassing(t *testing.T) {
+	cases := []struct {
+		name, src       string
+		leader, present string
+	}{
+		{"Arabic aide of the president",
+			"محادثات في إسطنبول\nالتقى الوفدان الروسي والأوكراني في إسطنبول يوم الجمعة، وترأس مساعد الرئيس الروسي فلاديمير بوتين فلاديمير ميدينسكي الوفد الروسي في إسطنبول.",
+			"Vladimir Putin", "Vladimir Medinsky"},
+		{"English envoy of the president",
+			"Talks in Istanbul\nRussian and Ukrainian delegations met in Istanbul. The envoy of President Volodymyr Zelensky, Rustem Umerov, headed Ukraine's delegation in Istanbul.",
+			"Volodymyr Zelensky", "Rustem Umerov"},
+		{"English possessive",
+			"Talks in Istanbul\nRussian and Ukrainian delegations met in Istanbul. Putin's aide Vladimir Medinsky led the Russian delegation at the talks in Istanbul.",
+			"Vladimir Putin", "Vladimir Medinsky"},
+	}
+	x := extractor(t)
+	for _, c := range cases {
+		r := x.Extract(c.src)
+		participants := map[string]bool{}
+		for _, f := range r.Facts {
+			switch {
+			case f.Relation == RelParticipant:
+				participants[f.Object.Name] = true
+			case f.Relation == RelRole && f.Subject.Name == c.leader && !strings.Contains(f.Value, "President"):
+				t.Errorf("%s: %s takes the role %q", c.name, c.leader, f.Value)
+			}
+		}
+		if participants[c.leader] || !participants[c.present] {
+			t.Errorf("%s: participants %v, want %s and not %s", c.name, participants, c.present, c.leader)
 		}
 	}
 }

@@ -192,6 +192,14 @@ func (p *personFinder) titled(i int) *chunk {
 		}
 		return p.office(start, j, title, &aff, conj)
 	}
+	if name.entry != nil && serves(title) && p.d.leads(name.entry) {
+		// "the envoy of President Volodymyr Zelensky", «مساعد الرئيس الروسي فلاديمير
+		// بوتين»: a leader after an aide's or envoy's title is whom the office
+		// serves, named in passing; the leader is read on their own, and is no
+		// participant in talks by being named there.
+		p.d.principals[[2]int{p.si, name.end}] = true
+		return nil
+	}
 	var past *affiliation
 	if pastTitle || p.formerIn(tm.Start, name.start) {
 		// "Former Kenyan President …": Kenya is no longer the side. In Arabic the words
@@ -217,6 +225,33 @@ func (p *personFinder) titled(i int) *chunk {
 	c := p.personChunk(start, end, name, title, &aff, "person.title", past)
 	c.conj = conj
 	return c
+}
+
+// serves reports whether a title is an office that serves someone else: an aide's
+// (adviser, spokesperson, chief of staff), an envoy's or a diplomat's.
+func serves(title *lexicon.Entry) bool {
+	switch title.Kind {
+	case "aide", "envoy", "diplomat":
+		return true
+	}
+	return false
+}
+
+// leads reports whether a person of the lexicon is a head of state or government:
+// their role opens with such a title ("President of Russia", «أمير قطر»).
+func (d *doc) leads(e *lexicon.Entry) bool {
+	if v, ok := d.leaders[e]; ok {
+		return v
+	}
+	toks := text.Tokenize(e.Role)
+	lead := false
+	if m, ok := d.lx.MatchAt(toks, 0); ok {
+		for _, t := range m.Entries {
+			lead = lead || t.Class == lexicon.Title && (t.Kind == "head_of_state" || t.Kind == "head_of_government")
+		}
+	}
+	d.leaders[e] = lead
+	return lead
 }
 
 // bodyInsideTitle returns an organisation a title of several words names inside it

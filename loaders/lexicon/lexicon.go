@@ -375,7 +375,7 @@ func (lx *Lexicon) readFile(name string, r io.Reader, s fileSpec, t tier) error 
 var (
 	orgKinds   = setOf("igo", "alliance", "armed_group", "movement", "party", "agency", "government", "military", "ngo", "media", "company", "community")
 	placeKinds = setOf("city", "region", "territory", "border", "building", "crossing", "water", "landmark")
-	titleKinds = setOf("head_of_state", "head_of_government", "minister", "official", "diplomat", "military", "intelligence", "leader", "envoy", "mediator", "honorific", "journalist")
+	titleKinds = setOf("head_of_state", "head_of_government", "minister", "official", "aide", "diplomat", "military", "intelligence", "leader", "envoy", "mediator", "honorific", "journalist")
 )
 
 func setOf(vals ...string) map[string]bool {
