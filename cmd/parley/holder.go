@@ -75,6 +75,8 @@ type holder struct {
 // holdStore makes this process answer, on the store's socket, the commands other
 // processes send while it holds the bolt store; stop ends that. writes says whether
 // it also runs their loads. Other backends let several processes in, and need none.
+// When the socket cannot be made (a read-only directory), stop is still to be
+// called, and the error says other commands will find the store busy.
 func (o *options) holdStore(ctx context.Context, store *graph.Store, name string, writes bool) (stop func(), err error) {
 	if store.Backend != graph.Bolt || o.held != nil {
 		return func() {}, nil // other backends let several processes in; a lent store is held already
@@ -83,12 +85,13 @@ func (o *options) holdStore(ctx context.Context, store *graph.Store, name string
 	// This process holds the store's lock, so a socket left there is a dead holder's.
 	_ = os.Remove(path)
 	ln, err := net.Listen("unix", path)
-	if err != nil {
-		return nil, fmt.Errorf("listen on %s: %w", path, err)
+	if err == nil {
+		if err = os.Chmod(path, 0o600); err != nil { // the user's own commands only
+			ln.Close()
+		}
 	}
-	if err := os.Chmod(path, 0o600); err != nil { // the holder's commands only
-		ln.Close()
-		return nil, fmt.Errorf("listen on %s: %w", path, err)
+	if err != nil {
+		return func() {}, fmt.Errorf("other commands cannot run on %s while this one holds it: %w", o.db, err)
 	}
 	w := &holder{store: store, writes: writes, what: fmt.Sprintf("parley %s (pid %d)", name, os.Getpid()), ln: ln, path: path}
 	ctx, cancel := context.WithCancel(ctx)
@@ -126,8 +129,7 @@ func (o *options) openWriter(ctx context.Context, name string, writes bool) (x *
 	}
 	stop, err := o.holdStore(ctx, store, name, writes)
 	if err != nil {
-		store.Close()
-		return nil, nil, nil, err
+		fmt.Fprintln(os.Stderr, "parley: warning:", err) // the command itself goes on
 	}
 	return x, store, func() { stop(); store.Close() }, nil
 }

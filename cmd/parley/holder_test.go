@@ -222,3 +222,17 @@ func TestServeRunsOtherCommands(t *testing.T) {
 		t.Fatalf("query during serve: %v\n%s\n%s", err, out, stderr)
 	}
 }
+
+// When the socket cannot be made beside the store, a load still runs, and says
+// that other commands will find the store busy meanwhile.
+func TestLoadRunsWithoutItsSocket(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"ok.txt": "Talks\nIsrael and Hamas met in Doha, mediated by Qatar."})
+	// A directory where the socket would be: nothing can listen there.
+	writeFiles(t, holderSocket(db), map[string]string{"keep": "x"})
+	out, stderr, err := child("--db", db, "load", dir)
+	if err != nil || !strings.HasPrefix(out, "1 loaded") || !strings.Contains(stderr, "other commands cannot run on") {
+		t.Fatalf("load without a socket: %v\n%s\n%s", err, out, stderr)
+	}
+}

@@ -69,7 +69,7 @@ Each query runs in a fresh session, bounded by --timeout and --limit.`,
 			defer stop()
 			release, err := opt.holdStore(ctx, store, "serve", true)
 			if err != nil {
-				return err
+				logger.Print("warning: ", err) // serving goes on
 			}
 			defer release()
 			mode := "read-only"
