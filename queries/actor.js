@@ -8,8 +8,13 @@ var perFact = params.evidence === "all" ? 0 : (parseInt(params.evidence, 10) || 
 // perFact of them; "articles" says how many articles support x in all.
 function evidence(node, x, fact) {
   var support = articles(x);
+  if (!shown(support)) return;
   var path = g.V(x).in(iri(NS + "evidenceFor"));
-  var evs = perFact > 0 ? path.toArray(perFact) : path.toArray();
+  var evs = perFact > 0 && !windowed ? path.toArray(perFact) : path.toArray();
+  if (windowed) {
+    evs = evs.filter(function (ev) { return inWindow(g.V(ev).labels().toValue()); });
+    if (perFact > 0) evs = evs.slice(0, perFact);
+  }
   evs.forEach(function (ev) {
     var article = g.V(ev).labels().toValue();
     g.emit({

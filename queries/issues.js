@@ -6,10 +6,12 @@ g.V(iri(NS + "issue")).in(iri(RDF + "predicate")).forEach(function (st) {
   var issue = name(g.V(st.id).out(iri(RDF + "object")).toValue());
   if (params.issue && issue !== params.issue) return;
   var neg = g.V(st.id).out(iri(RDF + "subject")).toValue();
+  var n = articles(st.id);
+  if (!shown(n)) return;
   rows.push({
     issue: issue,
     between: partiesOf(neg),
-    articles: articles(st.id)
+    articles: n
   });
 });
 rows.sort(function (a, b) {

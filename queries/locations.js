@@ -3,7 +3,7 @@
 // @row {"location": "Cairo", "articles": 1}
 var rows = [];
 g.V(iri(SDO + "Place")).in(iri(RDF + "type")).forEach(function (p) {
-  var n = g.V(p.id).in(iri(NS + "location")).count();
+  var n = windowed ? g.V(p.id).in(iri(NS + "location")).toArray().filter(inWindow).length : g.V(p.id).in(iri(NS + "location")).count();
   if (n > 0) rows.push({ location: g.V(p.id).out(iri(NS + "displayName")).toValue(), articles: n });
 });
 rows.sort(function (a, b) { return b.articles - a.articles || a.location.localeCompare(b.location); });

@@ -7,10 +7,12 @@ g.V(iri(NS + "mediator")).in(iri(RDF + "predicate")).forEach(function (st) {
   var between = partiesOf(neg);
   if (between.length === 0) return;
   if (params.party && between.indexOf(params.party) < 0) return;
+  var n = articles(st.id);
+  if (!shown(n)) return;
   rows.push({
     mediator: name(g.V(st.id).out(iri(RDF + "object")).toValue()),
     between: between,
-    articles: articles(st.id)
+    articles: n
   });
 });
 rows.sort(function (a, b) {

@@ -12,7 +12,7 @@ function typeOf(n) {
   return s.slice(Math.max(s.lastIndexOf("/"), s.lastIndexOf("#")) + 1);
 }
 function edge(s, relation, t, n) {
-  if (s === null || t === null || s === t) return;
+  if (s === null || t === null || s === t || !shown(n)) return;
   var k = s + " " + relation + " " + t;
   if (!(k in edges)) {
     edges[k] = {source: s, source_name: name(s), source_type: typeOf(s), relation: relation,

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/cayleygraph/quad"
 
@@ -21,6 +22,9 @@ import (
 //	             node's display name on, name passes the name and its folded key
 //	issue        an issue of the vocabulary, in any case or with hyphens
 //	evidence     a number of evidence rows per fact, 1 or more, or "all"
+//	since, until a date (2024-01-31) or an instant (RFC 3339): only what articles
+//	             dated within reported (published, else loaded); every saved
+//	             query takes them
 //
 // A value that is none of these is an error that names what would do.
 func (p Param) required() bool {
@@ -30,7 +34,19 @@ func (p Param) required() bool {
 // bind checks a saved query's parameters and turns them into what the query reads.
 func (q Query) bind(ctx context.Context, s *graph.Store, params map[string]string) (map[string]any, error) {
 	out := map[string]any{}
+	for _, k := range []string{"since", "until"} {
+		if v, ok := params[k]; ok {
+			t, err := instant(v, k == "until")
+			if err != nil {
+				return nil, err
+			}
+			out[k] = t
+		}
+	}
 	for k := range params {
+		if k == "since" || k == "until" {
+			continue
+		}
 		if !q.hasParam(k) {
 			return nil, fmt.Errorf("%w: query %s has no parameter %q%s", graph.ErrBadParams, q.Name, k, q.paramHint())
 		}
@@ -136,4 +152,20 @@ func evidenceCount(v string) (string, error) {
 		return strconv.Itoa(n), nil
 	}
 	return "", fmt.Errorf("%w: evidence %q: give a number of 1 or more, or \"all\"", graph.ErrBadParams, v)
+}
+
+// instant reads a since or until value: a date is its first second, or for
+// until its last; the query compares RFC 3339 strings in UTC.
+func instant(v string, end bool) (string, error) {
+	v = strings.TrimSpace(v)
+	if t, err := time.Parse(time.DateOnly, v); err == nil {
+		if end {
+			t = t.Add(24*time.Hour - time.Second)
+		}
+		return t.UTC().Format(time.RFC3339), nil
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return t.UTC().Format(time.RFC3339), nil
+	}
+	return "", fmt.Errorf("%w: %q is no date: give 2024-01-31 or 2024-01-31T12:00:00Z", graph.ErrBadParams, v)
 }

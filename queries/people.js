@@ -15,6 +15,7 @@ function best(person, p, asName) {
 }
 var rows = [];
 g.V(iri(SDO + "Person")).in(iri(RDF + "type")).forEach(function (p) {
+  if (!shown(articles(p.id))) return;
   rows.push({ person: name(p.id), role: best(p.id, "role", false), affiliation: best(p.id, "affiliation", true) });
 });
 rows.sort(function (a, b) { return a.person.localeCompare(b.person); });

@@ -141,7 +141,7 @@ func (q Query) hasParam(name string) bool {
 
 func (q Query) paramHint() string {
 	if len(q.Params) == 0 {
-		return " (it takes none)"
+		return " (it takes since and until only)"
 	}
 	var names []string
 	for _, p := range q.Params {

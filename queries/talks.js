@@ -5,11 +5,13 @@ var rows = [];
 g.V(iri(NS + "Talks")).in(iri(RDF + "type")).forEach(function (t) {
   var between = partiesOf(g.V(t.id).out(iri(NS + "negotiation")).toValue());
   if (params.party && between.indexOf(params.party) < 0) return;
+  var n = articles(t.id);
+  if (!shown(n)) return;
   rows.push({
     location: name(g.V(t.id).out(iri(NS + "venue")).toValue()),
     between: between,
     participants: g.V(t.id).out(iri(NS + "participant")).toArray().map(name).sort(),
-    articles: articles(t.id)
+    articles: n
   });
 });
 rows.sort(function (a, b) {
