@@ -228,6 +228,17 @@ func TestEndpoints(t *testing.T) {
 		}},
 		{"party nobody is", "GET", "/api/queries/mediators?party=Atlantis", "", 400, nil},
 		{"unknown issue", "GET", "/api/queries/issues?issue=weather", "", 400, nil},
+		{"a time window before any article", "GET", "/api/queries/mediators?until=2000-01-01", "", 200, func(t *testing.T, b []byte) {
+			if strings.TrimSpace(string(b)) != "[]" {
+				t.Fatalf("mediators until 2000: %s", b[:min(len(b), 200)])
+			}
+		}},
+		{"a time window with every article", "GET", "/api/queries/mediators?since=2000-01-01", "", 200, func(t *testing.T, b []byte) {
+			if !strings.Contains(string(b), `"Qatar"`) {
+				t.Fatalf("mediators since 2000: %s", b[:min(len(b), 200)])
+			}
+		}},
+		{"a window that is no date", "GET", "/api/queries/mediators?since=soon", "", 400, nil},
 		{"why without node", "GET", "/api/why", "", 400, nil},
 		{"why unknown", "GET", "/api/why?node=Atlantis", "", 404, nil},
 		{"gizmo v2", "POST", "/api/v2/query?lang=gizmo", `g.V("<https://parleygraph.org/id/actor/qatar>").out("<https://parleygraph.org/ns#displayName>").all()`, 200,
