@@ -26,7 +26,7 @@ import (
 var quadFormats = []string{"nquads", "jsonld", "json", "graphml", "gml", "dot", "csv"}
 
 func newExportCmd(opt *options) *cobra.Command {
-	var format, view string
+	var format, view, since, until string
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the graph to stdout: every quad (N-Quads, JSON-LD, …) or the actors' network (GraphML, …)",
@@ -38,7 +38,8 @@ func newExportCmd(opt *options) *cobra.Command {
   network  the mediation network (the saved query "network"): actors and places as
            nodes (label, type), "mediates", "negotiates" and "talks_in" as edges
            weighted by the articles behind them, as --format graphml (default: Gephi,
-           Cytoscape, yEd), gml, dot or csv (an edge list).`,
+           Cytoscape, yEd), gml, dot or csv (an edge list); --since and --until
+           keep what articles dated in that window report, weighted by them.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			switch view {
@@ -66,7 +67,16 @@ func newExportCmd(opt *options) *cobra.Command {
 			defer store.Close()
 			w := bufio.NewWriter(cmd.OutOrStdout())
 			if view == "network" {
-				err = exportNetwork(cmd, store, w, format)
+				window := map[string]string{}
+				if since != "" {
+					window["since"] = since
+				}
+				if until != "" {
+					window["until"] = until
+				}
+				err = exportNetwork(cmd, store, w, format, window)
+			} else if since != "" || until != "" {
+				return fmt.Errorf("--since and --until go with --view network (the quads view writes every quad)")
 			} else {
 				err = exportQuads(cmd, store, w, format)
 			}
@@ -77,6 +87,8 @@ func newExportCmd(opt *options) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&view, "view", "quads", "what to write: quads or network")
+	cmd.Flags().StringVar(&since, "since", "", "network: only what articles dated from this day (or RFC 3339 instant) report")
+	cmd.Flags().StringVar(&until, "until", "", "network: only what articles dated up to this day report")
 	cmd.Flags().StringVar(&format, "format", "", "quads: nquads (default), jsonld, json, graphml, gml, dot, csv; network: graphml (default), gml, dot, csv")
 	return cmd
 }
@@ -99,12 +111,12 @@ func exportQuads(cmd *cobra.Command, store *graph.Store, w io.Writer, format str
 	return qw.Close()
 }
 
-func exportNetwork(cmd *cobra.Command, store *graph.Store, w io.Writer, format string) error {
+func exportNetwork(cmd *cobra.Command, store *graph.Store, w io.Writer, format string, window map[string]string) error {
 	q, err := queries.Get("network")
 	if err != nil {
 		return err
 	}
-	rows, err := queries.Run(cmd.Context(), store, q, nil, graph.QueryOptions{})
+	rows, err := queries.Run(cmd.Context(), store, q, window, graph.QueryOptions{})
 	if err != nil {
 		return err
 	}

@@ -74,6 +74,9 @@ func TestTimeWindow(t *testing.T) {
 			t.Errorf("network since July 2024 has %v → %v", s, tg)
 		}
 	}
+	if out := mustRun(t, "--db", db, "export", "--view", "network", "--format", "csv", "--until", "2023-12-31"); strings.Contains(out, "Egypt") || !strings.Contains(out, "Qatar") {
+		t.Errorf("network export until 2023:\n%s", out)
+	}
 	if _, stderr, err := run(t, "--db", db, "query", "mediators", "--param", "since=last week"); err == nil || !strings.Contains(stderr+err.Error(), "no date") {
 		t.Fatalf("a bad date: %v %s", err, stderr)
 	}
