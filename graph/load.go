@@ -63,6 +63,7 @@ type Event struct {
 	Name    string
 	IRI     quad.IRI
 	Outcome Outcome
+	CopyOf  quad.IRI // a syndicated copy of this article (see copies.go); "" for none
 	Err     error
 	Write   WriteResult
 }
@@ -135,6 +136,7 @@ func (s *Store) Load(ctx context.Context, sources []string, r ArticleReader, wor
 	// The writer takes what the workers have ready, up to maxGroup articles, and
 	// writes it as one group (see ReplaceArticles); it never waits to fill a group,
 	// so a lone article is written at once.
+	copies := &copyFinder{store: s}
 	var batch []prepared
 	for b := range results {
 		batch = append(batch[:0], b)
@@ -148,6 +150,11 @@ func (s *Store) Load(ctx context.Context, sources []string, r ArticleReader, wor
 				batch = append(batch, b)
 			default:
 				break fill
+			}
+		}
+		for i := range batch {
+			if err := copies.mark(ctx, &batch[i]); err != nil {
+				batch[i].ev.Outcome, batch[i].ev.Err = Failed, fmt.Errorf("%s: %w", batch[i].ev.Name, err)
 			}
 		}
 		s.writeGroup(ctx, batch, report)

@@ -6,6 +6,8 @@ package loaders
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -109,6 +111,15 @@ func Quads(a *source.Article, r *extract.Result, loadedAt time.Time) (quad.IRI, 
 	b.own(iri, schema.InLanguage, quad.String(lang))
 	b.own(iri, schema.ContentHash, quad.String(a.Hash))
 	b.own(iri, schema.ExtractedBy, quad.String(r.Digest))
+	if h, ok := text.SimHash(a.Body); ok { // the body: a copy may retitle the story
+		b.own(iri, schema.SimHash, quad.String(fmt.Sprintf("%016x", h)))
+		keys := make([]string, 0, len(r.Entities))
+		for _, e := range r.Entities {
+			keys = append(keys, e.Key)
+		}
+		sort.Strings(keys)
+		b.own(iri, schema.Names, quad.String(strings.Join(slices.Compact(keys), " ")))
+	}
 	b.own(iri, schema.LoadedAt, quad.Time(loadedAt.UTC().Truncate(time.Second)))
 	if a.URL != "" {
 		b.own(iri, schema.URL, quad.IRI(a.URL))

@@ -87,7 +87,16 @@ const (
 	// ExtractedBy is the digest of the extractor (code, lexicon, rules) that read
 	// the article: a load re-extracts articles read under another.
 	ExtractedBy = quad.IRI(NS + "extractedBy")
-	LoadedAt    = quad.IRI(NS + "loadedAt")
+	// SimHash is the fingerprint of an article's wording (text.SimHash, 16 hex
+	// digits); CopyOf links a syndicated copy to the first article of that wording
+	// the store held: a copy keeps its metadata, not facts, so it counts once.
+	SimHash = quad.IRI(NS + "simHash")
+	CopyOf  = quad.IRI(NS + "copyOf")
+	// Names lists, space-separated and sorted, the keys of the actors, places and
+	// people an article names: a copy names (nearly) the same ones, a templated
+	// story about other parties does not.
+	Names    = quad.IRI(NS + "names")
+	LoadedAt = quad.IRI(NS + "loadedAt")
 
 	// Support: what an article vouches for.
 	Mentions = quad.IRI(SchemaNS + "mentions")

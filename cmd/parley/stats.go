@@ -23,7 +23,12 @@ func newStatsCmd(opt *options) *cobra.Command {
 				return err
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', tabwriter.AlignRight)
+			copies, err := store.Copies(cmd.Context())
+			if err != nil {
+				return err
+			}
 			fmt.Fprintf(tw, "articles\t%d\t\n", st.Articles)
+			fmt.Fprintf(tw, "copies\t%d\t  of the articles, syndicated copies of another: counted once\n", copies)
 			for _, c := range []string{"countries", "organizations", "people", "places", "negotiations", "talks", "issues", "statements"} {
 				fmt.Fprintf(tw, "%s\t%d\t\n", c, st.Classes[c])
 			}

@@ -165,7 +165,7 @@ type Extractor struct {
 
 // codeVersion changes with every change to the extraction code that changes what it
 // reads from a text: it is part of Digest, so stores re-extract their articles.
-const codeVersion = "2026-12-03.3"
+const codeVersion = "2026-12-03.4"
 
 // New builds an extractor over lx with the built-in rules, issue triggers and word
 // lists, plus those in the files rules.tsv, issues.tsv and words.tsv of extraDirs.
