@@ -1,6 +1,7 @@
 // Everything the graph says about one actor, place or person, with the evidence for each fact.
 // @param name  the node's name in any language (or its IRI in <...>); parley also passes params.key, the name folded for matching
 // @param evidence  optional: evidence rows per fact, a number (default 3) or "all"
+// @example name=Qatar
 // @row {"node": "Qatar", "fact": "Qatar mediator of Hamas – Israel", "articles": 12, "article": "…", "sentence": "…", "rule": "ar.med.wasata"}
 function local(p) { return p.replace(/^<.*[#\/]/, "").replace(/>$/, ""); }
 var perFact = params.evidence === "all" ? 0 : (parseInt(params.evidence, 10) || 3);

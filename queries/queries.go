@@ -5,12 +5,15 @@ package queries
 import (
 	"context"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"path"
 	"sort"
 	"strings"
 
 	"github.com/parleygraph/parley/graph"
+	"github.com/parleygraph/parley/graph/serve"
+	"github.com/parleygraph/parley/loaders/text"
 )
 
 //go:embed *.js lib/prelude.js
@@ -31,8 +34,9 @@ type Query struct {
 	Name        string
 	Description string
 	Params      []Param
-	Row         string // an example row, from the header
-	Source      string // the Gizmo text
+	Row         string            // an example row, from the header
+	Example     map[string]string // parameters for the web UI's example, from "@example k=v"
+	Source      string            // the Gizmo text
 }
 
 // Param is a parameter a saved query reads from `params`.
@@ -97,6 +101,15 @@ func load(file string) (Query, error) {
 			f := strings.Fields(strings.TrimPrefix(line, "@param "))
 			if len(f) > 0 {
 				q.Params = append(q.Params, Param{Name: f[0], Description: strings.Join(f[1:], " ")})
+			}
+		case strings.HasPrefix(line, "@example "):
+			for _, kv := range strings.Fields(strings.TrimPrefix(line, "@example ")) {
+				if k, v, ok := strings.Cut(kv, "="); ok {
+					if q.Example == nil {
+						q.Example = map[string]string{}
+					}
+					q.Example[k] = v
+				}
 			}
 		case strings.HasPrefix(line, "@row "):
 			q.Row = strings.TrimSpace(strings.TrimPrefix(line, "@row "))
@@ -176,6 +189,38 @@ func (Catalog) List() (any, error) {
 			i.Params = append(i.Params, param{p.Name, p.Description})
 		}
 		out = append(out, i)
+	}
+	return out, nil
+}
+
+// Examples writes each saved query out as Gizmo the web UI runs as it is: the
+// library, its parameters (an @example header gives those a query needs), the
+// query. A query whose @row has source and target is for the Visualize page.
+func (Catalog) Examples() ([]serve.Example, error) {
+	all, err := All()
+	if err != nil {
+		return nil, err
+	}
+	lib, err := prelude()
+	if err != nil {
+		return nil, err
+	}
+	var out []serve.Example
+	for _, q := range all {
+		params := map[string]any{}
+		for k, v := range q.Example {
+			params[k] = v
+			if k == "name" {
+				params["key"] = text.Key(v)
+			}
+		}
+		p, err := json.Marshal(params)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, serve.Example{Name: q.Name, Description: q.Description,
+			Gizmo:     "var params = " + string(p) + "; " + lib + " " + q.Source,
+			Visualize: strings.Contains(q.Row, `"source": {`)})
 	}
 	return out, nil
 }

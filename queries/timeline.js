@@ -1,5 +1,6 @@
 // What the articles reported about one actor's negotiations, in date order: mediations, rounds of talks and issues, one row per fact and article.
 // @param name  the actor's name in any language (or its IRI in <...>)
+// @example name=Hamas
 // @row {"date": "2024-06-01T00:00:00Z", "dated": "published", "event": "mediation", "fact": "Egypt mediates", "between": ["Hamas", "Israel"], "article": "…"}
 /* An article's date is its published date; "dated" says "loaded" when it has
    none and the load time stands in. */

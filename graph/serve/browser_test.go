@@ -181,6 +181,34 @@ func TestWebUI(t *testing.T) {
 		}
 	}
 
+	// The mediation network, from the saved queries' page: Open puts the query in
+	// the editor, and Visualize draws the network of the whole sample store.
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+"/examples"),
+		until(`!!document.querySelector("button[data-example]")`),
+		js(`[...document.querySelectorAll("li")].find(l => l.querySelector("b").textContent === "visual_network").querySelector("button").click()`),
+		chromedp.Sleep(time.Second), // the page opens the UI
+		editorReady,
+		clickTab("Visualize"),
+		editorReady,
+		clickRun,
+		until(`document.querySelectorAll("svg circle").length > 20 && document.querySelectorAll("svg line").length > 20`),
+		chromedp.Sleep(2500*time.Millisecond), // let the force layout settle for the picture
+		fullScreenshot(filepath.Join(shots, "network.png")),
+	)
+	if err != nil {
+		t.Fatalf("the network from the saved queries' page: %v", err)
+	}
+	netLabels, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("svg circle")].map(c => c.parentNode.querySelector("text").textContent)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Qatar", "Hamas", "Doha"} {
+		if !slices.Contains(netLabels, want) {
+			t.Fatalf("the network has no node %s: %q", want, netLabels)
+		}
+	}
+
 	// Query Shape: the server's error shows in the pane the shape would fill.
 	_, body := post(t, base+"/api/v1/shape/gizmo", tagged)
 	var shapeErr struct{ Error string }

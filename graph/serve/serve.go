@@ -37,6 +37,16 @@ type SavedQueries interface {
 	// Run runs one; it returns graph.ErrUnknownQuery for a name it does not have
 	// and graph.ErrBadParams for parameters the query does not take.
 	Run(ctx context.Context, s *graph.Store, name string, params map[string]string, opt graph.QueryOptions) ([]any, error)
+	// Examples are the saved queries as Gizmo text the web UI runs as it is.
+	Examples() ([]Example, error)
+}
+
+// Example is a saved query ready for the web UI's editor: its library and
+// parameters written out before it.
+type Example struct {
+	Name, Description string
+	Gizmo             string
+	Visualize         bool // its rows are source/target links for the Visualize page
 }
 
 // Config says what to serve and how.
@@ -85,6 +95,7 @@ func Handler(cfg Config) (http.Handler, error) {
 	mux.HandleFunc("GET /api/queries/{name}", s.savedQuery)
 	mux.HandleFunc("GET /api/articles", s.articles)
 	mux.HandleFunc("GET /api/why", s.why)
+	mux.HandleFunc("GET /examples", s.examples)
 	mux.HandleFunc("GET /api/labels", s.labels)
 	mux.HandleFunc("/api/v2/query", s.queryV2)
 	mux.HandleFunc("POST /api/v1/query/{lang}", s.queryV1)
