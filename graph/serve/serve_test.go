@@ -240,6 +240,13 @@ func TestEndpoints(t *testing.T) {
 		}},
 		{"a window that is no date", "GET", "/api/queries/mediators?since=soon", "", 400, nil},
 		{"why without node", "GET", "/api/why", "", 400, nil},
+		{"saved queries for the UI", "GET", "/examples", "", 200, func(t *testing.T, b []byte) {
+			for _, want := range []string{"visual_network", "mediators", "LAST_QUERY"} {
+				if !strings.Contains(string(b), want) {
+					t.Fatalf("examples page lacks %s", want)
+				}
+			}
+		}},
 		{"why unknown", "GET", "/api/why?node=Atlantis", "", 404, nil},
 		{"gizmo v2", "POST", "/api/v2/query?lang=gizmo", `g.V("<https://parleygraph.org/id/actor/qatar>").out("<https://parleygraph.org/ns#displayName>").all()`, 200,
 			func(t *testing.T, b []byte) {
