@@ -76,6 +76,20 @@ func readLimited(path string, max int64) ([]byte, error) {
 // parse reads data in a format; source names it (a path or URL), pageURL is the
 // URL of a fetched page, contentType the Content-Type it came with.
 func parse(data []byte, format, source, pageURL, contentType string) ([]Item, error) {
+	items, err := parseFormat(data, format, source, pageURL, contentType)
+	now := time.Now()
+	for _, it := range items {
+		// An article its source gives no date: its dateline's, if it has one.
+		if a := it.Article; a != nil && a.Published.IsZero() {
+			if d, ok := datelineDate(a.Headline, a.Body, now); ok {
+				a.Published = d
+			}
+		}
+	}
+	return items, err
+}
+
+func parseFormat(data []byte, format, source, pageURL, contentType string) ([]Item, error) {
 	data, err := toUTF8(data, format, contentType)
 	if err != nil {
 		return nil, err
