@@ -59,18 +59,23 @@ reported and the others load; the exit status is then 1.`,
 				return err
 			}
 			defer release()
-			res, err := runLoad(cmd.Context(), store, x, args, f, cmd.OutOrStdout(), cmd.ErrOrStderr(), storeName(opt))
-			if err != nil {
-				return err
-			}
-			if res.Failed > 0 {
-				return errQuiet{fmt.Sprintf("%d failed", res.Failed)}
-			}
-			return nil
+			return loadReported(cmd, opt, store, x, args, f)
 		},
 	}
 	f.register(cmd)
 	return cmd
+}
+
+// loadReported runs a load for a command and makes its failures the exit status.
+func loadReported(cmd *cobra.Command, opt *options, store *graph.Store, x *extract.Extractor, sources []string, f loadFlags) error {
+	res, err := runLoad(cmd.Context(), store, x, sources, f, cmd.OutOrStdout(), cmd.ErrOrStderr(), storeName(opt))
+	if err != nil {
+		return err
+	}
+	if res.Failed > 0 {
+		return errQuiet{fmt.Sprintf("%d failed", res.Failed)}
+	}
+	return nil
 }
 
 // loadResult is what one load did.

@@ -45,14 +45,7 @@ it meets them). Sources that are gone are reported; their articles stay as they 
 				}
 			}
 			sort.Strings(sources)
-			res, err := runLoad(cmd.Context(), store, x, sources, f, cmd.OutOrStdout(), cmd.ErrOrStderr(), storeName(opt))
-			if err != nil {
-				return err
-			}
-			if res.Failed > 0 {
-				return errQuiet{fmt.Sprintf("%d failed", res.Failed)}
-			}
-			return nil
+			return loadReported(cmd, opt, store, x, sources, f)
 		},
 	}
 	f.register(cmd)

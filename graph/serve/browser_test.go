@@ -147,17 +147,26 @@ func TestWebUI(t *testing.T) {
 	}
 
 	// Visualize: a query tagging source and target draws nodes and links.
+	// visualize runs the editor's query on the Visualize page, waits for more than
+	// nodes and links to be drawn and the layout to settle, and takes a picture.
+	visualize := func(nodes, links int, shot string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			return chromedp.Do(ctx,
+				editorReady,
+				clickTab("Visualize"),
+				editorReady,
+				clickRun,
+				until(fmt.Sprintf(`document.querySelectorAll("svg circle").length > %d && document.querySelectorAll("svg line").length > %d`, nodes, links)),
+				chromedp.Sleep(2*time.Second), // let the force layout settle for the picture
+				fullScreenshot(filepath.Join(shots, shot)),
+			)
+		})
+	}
 	tagged := `g.V("<https://parleygraph.org/id/actor/qatar>").tag("target").in("<https://parleygraph.org/ns#mediator>").tag("source").all()`
 	err = chromedp.Do(ctx,
 		setQuery(tagged),
 		chromedp.Reload(),
-		editorReady,
-		clickTab("Visualize"),
-		editorReady,
-		clickRun,
-		until(`document.querySelectorAll("svg circle").length > 1 && document.querySelectorAll("svg line").length > 0`),
-		chromedp.Sleep(1500*time.Millisecond), // let the force layout settle for the picture
-		fullScreenshot(filepath.Join(shots, "visualize.png")),
+		visualize(1, 0, "visualize.png"),
 	)
 	if err != nil {
 		t.Fatalf("visualize page: %v", err)
@@ -188,13 +197,7 @@ func TestWebUI(t *testing.T) {
 		until(`!!document.querySelector("button[data-example]")`),
 		js(`[...document.querySelectorAll("li")].find(l => l.querySelector("b").textContent === "visual_network").querySelector("button").click()`),
 		chromedp.Sleep(time.Second), // the page opens the UI
-		editorReady,
-		clickTab("Visualize"),
-		editorReady,
-		clickRun,
-		until(`document.querySelectorAll("svg circle").length > 20 && document.querySelectorAll("svg line").length > 20`),
-		chromedp.Sleep(2500*time.Millisecond), // let the force layout settle for the picture
-		fullScreenshot(filepath.Join(shots, "network.png")),
+		visualize(20, 20, "network.png"),
 	)
 	if err != nil {
 		t.Fatalf("the network from the saved queries' page: %v", err)
