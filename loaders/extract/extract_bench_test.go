@@ -11,14 +11,7 @@ import (
 // BenchmarkExtract measures extraction of one typical article (the project's own
 // sample articles, round-robin), the lexicon and rules loaded once.
 func BenchmarkExtract(b *testing.B) {
-	lx, err := lexicon.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	x, err := New(lx)
-	if err != nil {
-		b.Fatal(err)
-	}
+	x := newBenchExtractor(b)
 	files, _ := filepath.Glob("../../testdata/articles/*")
 	if len(files) == 0 {
 		b.Fatal("no sample articles")

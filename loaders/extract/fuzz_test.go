@@ -5,21 +5,12 @@ import (
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/parleygraph/parley/loaders/lexicon"
 )
 
 // FuzzExtract proves that no text makes extraction panic and that every fact it
 // returns points at a sentence of the input.
 func FuzzExtract(f *testing.F) {
-	lx, err := lexicon.Load()
-	if err != nil {
-		f.Fatal(err)
-	}
-	x, err := New(lx)
-	if err != nil {
-		f.Fatal(err)
-	}
+	x := newBenchExtractor(f)
 	files, _ := filepath.Glob("../../testdata/articles/*")
 	for _, p := range files {
 		data, err := os.ReadFile(p)
