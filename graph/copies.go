@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/schema"
@@ -25,19 +26,22 @@ const copyDistance = 12
 // and other names.
 const minSharedNames = 0.85
 
-// print is what tells an article's copies: its fingerprint and the names it uses.
+// print is what tells an article's copies: its fingerprint, the names it uses and
+// their bands (schema.NamesBand).
 type print struct {
 	hash  uint64
 	names map[string]bool
+	bands []string
 }
 
 // copyFinder tells, as a load writes its articles, which are syndicated copies of
-// an article the store already holds or that this load wrote before: it reads the
-// store's fingerprints once, on the first article that has one.
+// an article the store already holds or that this load wrote before. Possible
+// originals are the articles that share a band of names with the article, found
+// through the store's {Object, Predicate} index (and in memory for this load's).
 type copyFinder struct {
-	store  *Store
-	loaded bool
-	prints map[quad.IRI]print // the originals'
+	store *Store
+	local map[string][]quad.IRI // band → originals this load wrote
+	mine  map[quad.IRI]print
 }
 
 // mark rewrites a loaded article that copies another into its metadata and a
@@ -50,30 +54,83 @@ func (c *copyFinder) mark(ctx context.Context, p *prepared) error {
 	if !ok {
 		return nil
 	}
-	if !c.loaded {
-		prints, err := c.store.prints(ctx)
-		if err != nil {
-			return err
-		}
-		c.prints, c.loaded = prints, true
+	if c.local == nil {
+		c.local, c.mine = map[string][]quad.IRI{}, map[quad.IRI]print{}
 	}
 	var orig quad.IRI
 	best := copyDistance + 1
-	for iri, o := range c.prints {
-		d := bits.OnesCount64(pr.hash ^ o.hash)
-		if iri == p.ev.IRI || d > best || d == best && iri > orig || shared(pr.names, o.names) < minSharedNames {
-			continue
+	seen := map[quad.IRI]bool{p.ev.IRI: true}
+	for _, band := range pr.bands {
+		cands, err := c.store.sharingBand(ctx, band)
+		if err != nil {
+			return err
 		}
-		orig, best = iri, d
+		for _, iri := range append(cands, c.local[band]...) {
+			if seen[iri] {
+				continue
+			}
+			seen[iri] = true
+			o, ok := c.mine[iri]
+			if !ok {
+				if o, ok, err = c.store.originalPrint(ctx, iri); err != nil {
+					return err
+				} else if !ok {
+					continue
+				}
+			}
+			d := bits.OnesCount64(pr.hash ^ o.hash)
+			if d > best || d == best && iri > orig || shared(pr.names, o.names) < minSharedNames {
+				continue
+			}
+			orig, best = iri, d
+		}
 	}
 	if orig == "" {
-		c.prints[p.ev.IRI] = pr
+		c.mine[p.ev.IRI] = pr
+		for _, band := range pr.bands {
+			c.local[band] = append(c.local[band], p.ev.IRI)
+		}
 		return nil
 	}
-	delete(c.prints, p.ev.IRI) // an original that became a copy
 	p.quads = copyQuads(p.quads, p.ev.IRI, orig)
 	p.ev.CopyOf = orig
 	return nil
+}
+
+// sharingBand lists the articles whose names have the band.
+func (s *Store) sharingBand(ctx context.Context, band string) ([]quad.IRI, error) {
+	it, err := s.inByPredicate(ctx, quad.String(band), schema.NamesBand)
+	if err != nil || it == nil {
+		return nil, err
+	}
+	var out []quad.IRI
+	err = s.eachResolved(ctx, it, func(q quad.Quad, _ cgraph.Ref) bool {
+		if iri, ok := q.Subject.(quad.IRI); ok && q.Predicate == schema.NamesBand && q.Label == q.Subject {
+			out = append(out, iri)
+		}
+		return true
+	})
+	return out, err
+}
+
+// originalPrint reads a stored article's print; ok is false for a copy or an
+// article without a fingerprint.
+func (s *Store) originalPrint(ctx context.Context, article quad.IRI) (print, bool, error) {
+	pr, hashed := print{names: map[string]bool{}}, false
+	for _, p := range []quad.IRI{schema.CopyOf, schema.SimHash, schema.Names} {
+		q, _, err := s.findOut(ctx, article, p, func(quad.Quad) bool { return true })
+		if err != nil {
+			return pr, false, fmt.Errorf("fingerprint of %s: %w", article, err)
+		}
+		if q.Predicate == nil {
+			continue
+		}
+		if p == schema.CopyOf {
+			return pr, false, nil
+		}
+		hashed = readPrint(&pr, q) || hashed
+	}
+	return pr, hashed, nil
 }
 
 // shared is the Jaccard index of two name sets (1 for two empty ones).
@@ -119,6 +176,8 @@ func readPrint(pr *print, q quad.Quad) bool {
 		for _, n := range strings.Fields(s) {
 			pr.names[n] = true
 		}
+	case schema.NamesBand:
+		pr.bands = append(pr.bands, s)
 	}
 	return false
 }
@@ -138,48 +197,6 @@ func copyQuads(qs []quad.Quad, article, orig quad.IRI) []quad.Quad {
 		out = append(out, q)
 	}
 	return append(out, quad.Quad{Subject: article, Predicate: schema.CopyOf, Object: orig, Label: article})
-}
-
-// prints returns the fingerprint and names of every article that is no copy.
-func (s *Store) prints(ctx context.Context) (map[quad.IRI]print, error) {
-	copies := map[quad.IRI]bool{}
-	err := s.eachQuad(ctx, quad.Predicate, schema.CopyOf, func(q quad.Quad) bool {
-		if iri, ok := q.Subject.(quad.IRI); ok {
-			copies[iri] = true
-		}
-		return true
-	})
-	if err != nil {
-		return nil, fmt.Errorf("copies: %w", err)
-	}
-	prints := map[quad.IRI]print{}
-	hashed := map[quad.IRI]bool{}
-	for _, p := range []quad.IRI{schema.SimHash, schema.Names} {
-		err = s.eachQuad(ctx, quad.Predicate, p, func(q quad.Quad) bool {
-			iri, ok := q.Subject.(quad.IRI)
-			if !ok || q.Label != q.Subject || copies[iri] {
-				return true
-			}
-			pr, seen := prints[iri]
-			if !seen {
-				pr = print{names: map[string]bool{}}
-			}
-			if readPrint(&pr, q) {
-				hashed[iri] = true
-			}
-			prints[iri] = pr
-			return true
-		})
-		if err != nil {
-			return nil, fmt.Errorf("fingerprints: %w", err)
-		}
-	}
-	for iri := range prints {
-		if !hashed[iri] {
-			delete(prints, iri)
-		}
-	}
-	return prints, nil
 }
 
 // Copies counts the articles that are syndicated copies of another.

@@ -118,7 +118,11 @@ func Quads(a *source.Article, r *extract.Result, loadedAt time.Time) (quad.IRI, 
 			keys = append(keys, e.Key)
 		}
 		sort.Strings(keys)
-		b.own(iri, schema.Names, quad.String(strings.Join(slices.Compact(keys), " ")))
+		keys = slices.Compact(keys)
+		b.own(iri, schema.Names, quad.String(strings.Join(keys, " ")))
+		for _, band := range text.NameBands(keys) {
+			b.own(iri, schema.NamesBand, quad.String(band))
+		}
 	}
 	b.own(iri, schema.LoadedAt, quad.Time(loadedAt.UTC().Truncate(time.Second)))
 	if a.URL != "" {

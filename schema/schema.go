@@ -95,8 +95,12 @@ const (
 	// Names lists, space-separated and sorted, the keys of the actors, places and
 	// people an article names: a copy names (nearly) the same ones, a templated
 	// story about other parties does not.
-	Names    = quad.IRI(NS + "names")
-	LoadedAt = quad.IRI(NS + "loadedAt")
+	Names = quad.IRI(NS + "names")
+	// NamesBand holds the bands of a MinHash of the names ("0:1f3a…"): articles
+	// naming nearly the same set share a band, so the store finds an article's
+	// possible originals through its index, without reading every article.
+	NamesBand = quad.IRI(NS + "namesBand")
+	LoadedAt  = quad.IRI(NS + "loadedAt")
 
 	// Support: what an article vouches for.
 	Mentions = quad.IRI(SchemaNS + "mentions")
