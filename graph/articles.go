@@ -6,6 +6,7 @@ import (
 	"sort"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/schema"
@@ -56,27 +57,52 @@ func (s *Store) ArticleVersion(ctx context.Context, article quad.IRI) (ArticleVe
 // another digest than digest read: their facts may differ from what this one would
 // find. Articles that record no digest are stale too.
 func (s *Store) StaleArticles(ctx context.Context, digest string) ([]ArticleSource, error) {
-	current := map[quad.IRI]bool{}
-	err := s.eachQuad(ctx, quad.Predicate, schema.ExtractedBy, func(q quad.Quad) bool {
-		if iri, ok := q.Subject.(quad.IRI); ok && q.Label == q.Subject && quad.NativeOf(q.Object) == digest {
-			current[iri] = true
-		}
-		return true
-	})
-	if err != nil {
-		return nil, fmt.Errorf("extractor digests: %w", err)
-	}
 	all, err := s.ArticleSources(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var stale []ArticleSource
 	for _, a := range all {
-		if !current[a.IRI] {
+		d, err := s.articleString(ctx, a.IRI, schema.ExtractedBy)
+		if err != nil {
+			return nil, fmt.Errorf("extractor digest of %s: %w", a.IRI, err)
+		}
+		if d != digest {
 			stale = append(stale, a)
 		}
 	}
 	return stale, nil
+}
+
+// articleIRIs lists the articles: the subjects of "? rdf:type schema:NewsArticle",
+// one key of the {Object, Predicate} index on bolt (Cayley's kv has no predicate
+// index: asking for every quad of a predicate reads the whole store).
+func (s *Store) articleIRIs(ctx context.Context) ([]quad.IRI, error) {
+	it, err := s.inByPredicate(ctx, schema.Article, schema.Type)
+	if err != nil || it == nil {
+		return nil, err
+	}
+	var out []quad.IRI
+	err = s.eachResolved(ctx, it, func(q quad.Quad, _ cgraph.Ref) bool {
+		if iri, ok := q.Subject.(quad.IRI); ok && q.Label == q.Subject && q.Predicate == schema.Type && q.Object == schema.Article {
+			out = append(out, iri)
+		}
+		return true
+	})
+	return out, err
+}
+
+// articleString is an article's own string value of predicate p ("" for none).
+func (s *Store) articleString(ctx context.Context, article quad.IRI, p quad.IRI) (string, error) {
+	q, _, err := s.findOut(ctx, article, p, func(q quad.Quad) bool {
+		_, ok := quad.NativeOf(q.Object).(string)
+		return ok && q.Label == article
+	})
+	if err != nil || q.Object == nil {
+		return "", err
+	}
+	v, _ := quad.NativeOf(q.Object).(string)
+	return v, nil
 }
 
 // ArticleSource is an article and where it was read from.
@@ -87,16 +113,20 @@ type ArticleSource struct {
 
 // ArticleSources lists the articles in the store with their sources.
 func (s *Store) ArticleSources(ctx context.Context) ([]ArticleSource, error) {
-	var out []ArticleSource
-	err := s.eachQuad(ctx, quad.Predicate, schema.Source, func(q quad.Quad) bool {
-		if iri, ok := q.Subject.(quad.IRI); ok && q.Label == q.Subject {
-			src, _ := quad.NativeOf(q.Object).(string)
-			out = append(out, ArticleSource{IRI: iri, Source: src})
+	iris, err := s.articleIRIs(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("articles: %w", err)
+	}
+	out := make([]ArticleSource, 0, len(iris))
+	for _, iri := range iris {
+		src, err := s.articleString(ctx, iri, schema.Source)
+		if err != nil {
+			return nil, fmt.Errorf("source of %s: %w", iri, err)
 		}
-		return true
-	})
+		out = append(out, ArticleSource{IRI: iri, Source: src})
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Source < out[j].Source })
-	return out, err
+	return out, nil
 }
 
 // Stats counts what the store holds.

@@ -201,12 +201,19 @@ func copyQuads(qs []quad.Quad, article, orig quad.IRI) []quad.Quad {
 
 // Copies counts the articles that are syndicated copies of another.
 func (s *Store) Copies(ctx context.Context) (int, error) {
+	iris, err := s.articleIRIs(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("articles: %w", err)
+	}
 	n := 0
-	err := s.eachQuad(ctx, quad.Predicate, schema.CopyOf, func(q quad.Quad) bool {
-		if q.Subject == q.Label {
+	for _, iri := range iris {
+		q, _, err := s.findOut(ctx, iri, schema.CopyOf, func(q quad.Quad) bool { return q.Label == iri })
+		if err != nil {
+			return 0, fmt.Errorf("copy of %s: %w", iri, err)
+		}
+		if q.Predicate != nil {
 			n++
 		}
-		return true
-	})
-	return n, err
+	}
+	return n, nil
 }
