@@ -190,10 +190,12 @@ func TestWebUI(t *testing.T) {
 		}
 	}
 
-	// The mediation network, from the saved queries' page: Open puts the query in
-	// the editor, and Visualize draws the network of the whole sample store.
+	// The mediation network, from the saved queries' page the UI's navigation
+	// offers: Open puts the query in the editor, and Visualize draws the network of
+	// the whole sample store.
 	err = chromedp.Do(ctx,
-		chromedp.Navigate(base+"/examples"),
+		clickTab("Saved queries"),
+		chromedp.Sleep(time.Second), // the UI opens the page
 		until(`!!document.querySelector("button[data-example]")`),
 		js(`[...document.querySelectorAll("li")].find(l => l.querySelector("b").textContent === "visual_network").querySelector("button").click()`),
 		chromedp.Sleep(time.Second), // the page opens the UI

@@ -35,6 +35,11 @@ var patches = []patch{
 	{"static/css/main.*.chunk.css", `@import url(https://fonts.googleapis.com/icon?family=Material+Icons);`,
 		`@import url(/vendor/material-icons/iconfont/material-icons.css);`, 1},
 
+	// The navigation offers parley's saved queries (/examples), ready for the editor.
+	{"static/js/main.*.chunk.js", `r.a.createElement(J.d,{activated:"write"===n,onClick:function(){return c("write")}},"Write")`,
+		`r.a.createElement(J.d,{activated:"write"===n,onClick:function(){return c("write")}},"Write"),` +
+			`r.a.createElement(J.d,{activated:!1,onClick:function(){location.href="/examples"}},"Saved queries")`, 1},
+
 	// The helpers below, at the top of the app's module.
 	{"static/js/main.*.chunk.js", `84:function(e,t,n){"use strict";n.r(t);`, `84:function(e,t,n){"use strict";n.r(t);` + uiHelpers, 1},
 
