@@ -67,8 +67,6 @@ type holder struct {
 	store  *graph.Store
 	writes bool   // also run load and reextract
 	what   string // "parley load (pid 42)", for refusals
-	ln     net.Listener
-	path   string
 	wg     sync.WaitGroup
 }
 
@@ -93,7 +91,7 @@ func (o *options) holdStore(ctx context.Context, store *graph.Store, name string
 	if err != nil {
 		return func() {}, fmt.Errorf("other commands cannot run on %s while this one holds it: %w", o.db, err)
 	}
-	w := &holder{store: store, writes: writes, what: fmt.Sprintf("parley %s (pid %d)", name, os.Getpid()), ln: ln, path: path}
+	w := &holder{store: store, writes: writes, what: fmt.Sprintf("parley %s (pid %d)", name, os.Getpid())}
 	ctx, cancel := context.WithCancel(ctx)
 	w.wg.Add(1)
 	go func() {
