@@ -2,7 +2,7 @@
 // @param name  the node's name in any language (or its IRI in <...>); parley also passes params.key, the name folded for matching
 // @param evidence  optional: evidence rows per fact, a number (default 3) or "all"
 // @example name=Qatar
-// @row {"node": "Qatar", "fact": "Qatar mediator of Hamas – Israel", "articles": 12, "article": "…", "sentence": "…", "rule": "ar.med.wasata"}
+// @row {"node": "Qatar", "fact": "Qatar mediator of Hamas – Israel", "articles": 12, "article": "…", "date": "2024-06-01", "dated": "published", "sentence": "…", "rule": "ar.med.wasata"}
 function local(p) { return p.replace(/^<.*[#\/]/, "").replace(/>$/, ""); }
 var perFact = params.evidence === "all" ? 0 : (parseInt(params.evidence, 10) || 3);
 // evidence emits one row per evidence node of x (a node or a statement), at most
@@ -23,11 +23,13 @@ function evidence(node, x, fact) {
       fact: fact,
       articles: support,
       article: name(g.V(article).out(iri(SDO + "headline")).toValue()) || article,
+      date: dateOf(article).slice(0, 10),
+      dated: g.V(article).out(iri(SDO + "datePublished")).toValue() === null ? "loaded" : "published",
       sentence: g.V(ev).out(iri(NS + "sentence")).toValue(),
       rule: g.V(ev).out(iri(NS + "rule")).toValue()
     });
   });
-  if (evs.length === 0) g.emit({ node: name(node), fact: fact, articles: support, article: "", sentence: "", rule: "" });
+  if (evs.length === 0) g.emit({ node: name(node), fact: fact, articles: support, article: "", date: "", dated: "", sentence: "", rule: "" });
 }
 var nodes = [];
 if (params.name && params.name.charAt(0) === "<") nodes = [params.name];

@@ -116,6 +116,10 @@ func TestTimeline(t *testing.T) {
 			t.Errorf("timeline lacks %q: %v", want, events)
 		}
 	}
+	// why dates each piece of evidence by its article.
+	if out := mustRun(t, "--db", db, "why", "Qatar"); !strings.Contains(out, "Qatar mediates (2023-05-01)") {
+		t.Errorf("why Qatar does not date its evidence:\n%s", out)
+	}
 	if rows[0]["date"].(string) > "2023-12-31" {
 		t.Errorf("the 2023 article does not come first: %v", rows[0])
 	}

@@ -59,7 +59,11 @@ first three pieces of evidence per fact and how many articles support it, with
 					continue
 				}
 				shown[cell(m["article"])] = true
-				fmt.Fprintf(out, "  article:  %s\n  sentence: %s\n  rule:     %s\n", cell(m["article"]), cell(m["sentence"]), cell(m["rule"]))
+				date := cell(m["date"])
+				if cell(m["dated"]) == "loaded" {
+					date += ", loaded; no published date"
+				}
+				fmt.Fprintf(out, "  article:  %s (%s)\n  sentence: %s\n  rule:     %s\n", cell(m["article"]), date, cell(m["sentence"]), cell(m["rule"]))
 			}
 			more()
 			return nil
