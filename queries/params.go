@@ -35,7 +35,7 @@ func (p Param) required() bool {
 func (q Query) bind(ctx context.Context, s *graph.Store, params map[string]string) (map[string]any, error) {
 	out := map[string]any{}
 	for _, k := range []string{"since", "until"} {
-		if v, ok := params[k]; ok {
+		if v := params[k]; strings.TrimSpace(v) != "" { // ?since= empty: no bound
 			t, err := instant(v, k == "until")
 			if err != nil {
 				return nil, err
