@@ -84,17 +84,9 @@ func (d *doc) addLocation(e *Entity) {
 }
 
 func (d *doc) result() *Result {
-	d.registerOpenInFacts()
-	r := &Result{Lang: d.lang, Digest: d.x.digest, Src: d.src, Sentences: d.sents, Entities: d.order, Locations: d.locations,
-		Facts: d.facts, Mentions: d.mentionEv}
-	r.matches = d.matches
-	used := usedNegotiations(d.facts)
-	for _, n := range d.negOrder {
-		if used[n] || n.Main {
-			r.Negotiations = append(r.Negotiations, n)
-		}
-	}
-	return r
+	negs := d.registerOpenInFacts()
+	return &Result{Lang: d.lang, Digest: d.x.digest, Src: d.src, Sentences: d.sents, Entities: d.order, Locations: d.locations,
+		Negotiations: negs, Facts: d.facts, Mentions: d.mentionEv, matches: d.matches}
 }
 
 // Matches are every rule match, kept or not, for explaining the extraction; built
@@ -128,12 +120,15 @@ func usedNegotiations(facts []Fact) map[*Negotiation]bool {
 }
 
 // registerOpenInFacts makes nodes of the open-world actors that facts and the
-// negotiations they are about name: a frame bound them.
-func (d *doc) registerOpenInFacts() {
+// negotiations they are about name: a frame bound them. It returns those
+// negotiations (the main one, and the ones some fact is about), in order.
+func (d *doc) registerOpenInFacts() []*Negotiation {
 	d.scopeBareCollectives()
 	used := usedNegotiations(d.facts)
+	var negs []*Negotiation
 	for _, n := range d.negOrder {
 		if n.Main || used[n] {
+			negs = append(negs, n)
 			for _, p := range n.Parties {
 				d.registerOpen(p, openEvidence(p, n.First))
 			}
@@ -143,6 +138,7 @@ func (d *doc) registerOpenInFacts() {
 		d.registerOpen(f.Object, openEvidence(f.Object, f.Evidence))
 		d.registerOpen(f.Subject, openEvidence(f.Subject, f.Evidence))
 	}
+	return negs
 }
 
 // scopeBareCollectives gives a side named by a bare collective noun ("rebels",

@@ -68,8 +68,7 @@ type doc struct {
 	medIn        map[int]map[*Entity]bool // mediatorsInSentence, once per sentence
 	negotiations map[string]*Negotiation
 	negOrder     []*Negotiation
-	pairs        []namedPair            // the sets of parties named, in order (for "the two sides")
-	pairsIn      map[int][]namedPair    // pairs by sentence
+	pairsIn      map[int][]namedPair    // the sets of parties named, by sentence (for "the two sides")
 	pairSents    map[*Negotiation][]int // up to two sentences that name a negotiation's pair
 	facts        []Fact
 	factSet      map[Fact]bool

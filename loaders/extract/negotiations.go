@@ -42,7 +42,6 @@ func (d *doc) buildNegotiations() {
 		d.useAsActors(m, SlotParty)
 		n := d.negotiation(parties, d.evidence(m))
 		p := namedPair{si: m.si, start: m.start, neg: n, between: rel == RuleParties}
-		d.pairs = append(d.pairs, p)
 		d.pairsIn[m.si] = append(d.pairsIn[m.si], p)
 		if ss := d.pairSents[n]; len(ss) < 2 && !slices.Contains(ss, m.si) {
 			d.pairSents[n] = append(ss, m.si)
