@@ -15,16 +15,10 @@ import (
 // ArticleHash returns the content hash stored for an article, or "" if the store
 // does not hold it.
 func (s *Store) ArticleHash(ctx context.Context, article quad.IRI) (string, error) {
-	// One {Subject, Predicate} index key on bolt: Cayley's own plan for this path
-	// reads every quad of the article (a page fault each on a large store).
-	q, _, err := s.findOut(ctx, article, schema.ContentHash, func(q quad.Quad) bool {
-		_, ok := quad.NativeOf(q.Object).(string)
-		return ok
-	})
+	h, err := s.articleString(ctx, article, schema.ContentHash)
 	if err != nil {
 		return "", fmt.Errorf("content hash of %s: %w", article, err)
 	}
-	h, _ := quad.NativeOf(q.Object).(string)
 	return h, nil
 }
 
@@ -42,14 +36,10 @@ func (s *Store) ArticleVersion(ctx context.Context, article quad.IRI) (ArticleVe
 	if err != nil || h == "" {
 		return ArticleVersion{}, err
 	}
-	q, _, err := s.findOut(ctx, article, schema.ExtractedBy, func(q quad.Quad) bool {
-		_, ok := quad.NativeOf(q.Object).(string)
-		return ok
-	})
+	d, err := s.articleString(ctx, article, schema.ExtractedBy)
 	if err != nil {
 		return ArticleVersion{}, fmt.Errorf("extractor digest of %s: %w", article, err)
 	}
-	d, _ := quad.NativeOf(q.Object).(string)
 	return ArticleVersion{Hash: h, Digest: d}, nil
 }
 
@@ -92,7 +82,9 @@ func (s *Store) articleIRIs(ctx context.Context) ([]quad.IRI, error) {
 	return out, err
 }
 
-// articleString is an article's own string value of predicate p ("" for none).
+// articleString is an article's own string value of predicate p ("" for none):
+// one {Subject, Predicate} index key on bolt (Cayley's own plan for this path reads
+// every quad of the article, a page fault each on a large store).
 func (s *Store) articleString(ctx context.Context, article quad.IRI, p quad.IRI) (string, error) {
 	q, _, err := s.findOut(ctx, article, p, func(q quad.Quad) bool {
 		_, ok := quad.NativeOf(q.Object).(string)
