@@ -111,7 +111,7 @@ func Quads(a *source.Article, r *extract.Result, loadedAt time.Time) (quad.IRI, 
 	b.own(iri, schema.InLanguage, quad.String(lang))
 	b.own(iri, schema.ContentHash, quad.String(a.Hash))
 	b.own(iri, schema.ExtractedBy, quad.String(r.Digest))
-	if h, ok := text.SimHash(a.Body); ok { // the body: a copy may retitle the story
+	if h, ok := bodyPrint(a, r); ok { // the body: a copy may retitle the story
 		b.own(iri, schema.SimHash, quad.String(fmt.Sprintf("%016x", h)))
 		keys := make([]string, 0, len(r.Entities))
 		for _, e := range r.Entities {
@@ -277,4 +277,25 @@ func (b *builder) talks(neg quad.IRI, n *extract.Negotiation, venue quad.IRI, v 
 		b.shared(node, schema.OfNegotiation, neg)
 	}
 	return node
+}
+
+// bodyPrint is text.SimHash of the article's body, read from the tokens the
+// extraction already has (its text is the headline, a line break, the body).
+func bodyPrint(a *source.Article, r *extract.Result) (uint64, bool) {
+	start := len(r.Src) - len(a.Body)
+	if start < 0 || r.Src[start:] != a.Body {
+		return text.SimHash(a.Body) // extracted from another text
+	}
+	var toks []text.Token
+	for _, s := range r.Sentences {
+		if s.End <= start {
+			continue
+		}
+		for _, t := range s.Tokens {
+			if t.Start >= start {
+				toks = append(toks, t)
+			}
+		}
+	}
+	return text.SimHashTokens(toks)
 }

@@ -10,9 +10,13 @@ import (
 // headline, a paragraph or a few words have fingerprints a few bits apart, and
 // unrelated texts differ in about half the bits. ok is false for a text too short
 // to fingerprint (fewer than MinSimHashWords words).
-func SimHash(s string) (h uint64, ok bool) {
+func SimHash(s string) (h uint64, ok bool) { return SimHashTokens(Tokenize(s)) }
+
+// SimHashTokens is SimHash of a text already tokenised: a document's sentences
+// hold the tokens their text would give.
+func SimHashTokens(toks []Token) (h uint64, ok bool) {
 	var words []string
-	for _, t := range Tokenize(s) {
+	for _, t := range toks {
 		if t.Kind != Punct {
 			words = append(words, t.Norm)
 		}
