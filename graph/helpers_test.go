@@ -9,7 +9,6 @@ import (
 	"github.com/parleygraph/parley/graph/pgtest"
 	"github.com/parleygraph/parley/loaders"
 	"github.com/parleygraph/parley/loaders/extract"
-	"github.com/parleygraph/parley/loaders/lexicon"
 	"github.com/parleygraph/parley/loaders/source"
 )
 
@@ -32,11 +31,7 @@ func openFresh(tb testing.TB, backend string) *graph.Store {
 // newReader is the built-in lexicon's article reader, at a fixed load time.
 func newReader(tb testing.TB) *loaders.Reader {
 	tb.Helper()
-	lx, err := lexicon.Load()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	x, err := extract.New(lx)
+	x, err := extract.Builtin()
 	if err != nil {
 		tb.Fatal(err)
 	}

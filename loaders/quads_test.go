@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/parleygraph/parley/loaders/extract"
-	"github.com/parleygraph/parley/loaders/lexicon"
 	"github.com/parleygraph/parley/loaders/source"
 	"github.com/parleygraph/parley/loaders/text"
 )
@@ -13,11 +12,7 @@ import (
 // The fingerprint read from the extraction's tokens is the body's own: an article
 // and its copy loaded in other ways are compared alike.
 func TestBodyPrintIsTheBodysSimHash(t *testing.T) {
-	lx, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := extract.New(lx)
+	x, err := extract.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,6 @@ import (
 	"github.com/parleygraph/parley/graph/serve"
 	"github.com/parleygraph/parley/loaders"
 	"github.com/parleygraph/parley/loaders/extract"
-	"github.com/parleygraph/parley/loaders/lexicon"
 	"github.com/parleygraph/parley/loaders/source"
 	"github.com/parleygraph/parley/queries"
 )
@@ -44,11 +43,7 @@ func TestMain(m *testing.M) {
 }
 
 func loadSamples(path string) error {
-	lx, err := lexicon.Load()
-	if err != nil {
-		return err
-	}
-	x, err := extract.New(lx)
+	x, err := extract.Builtin()
 	if err != nil {
 		return err
 	}

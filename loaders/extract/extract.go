@@ -199,6 +199,15 @@ func New(lx *lexicon.Lexicon, extraDirs ...string) (*Extractor, error) {
 // another digest may hold other facts than this extractor would find.
 func (x *Extractor) Digest() string { return x.digest }
 
+// Builtin is New over the built-in lexicon, rules, issue triggers and word lists.
+func Builtin() (*Extractor, error) {
+	lx, err := lexicon.Load()
+	if err != nil {
+		return nil, err
+	}
+	return New(lx)
+}
+
 // Lexicon returns the extractor's lexicon.
 func (x *Extractor) Lexicon() *lexicon.Lexicon { return x.lx }
 

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/parleygraph/parley/loaders/lexicon"
 )
 
 // longInputs are texts of about size bytes that have made extraction super-linear:
@@ -43,11 +41,7 @@ func longInputs(tb testing.TB, size int) map[string]string {
 }
 
 func newBenchExtractor(tb testing.TB) *Extractor {
-	lx, err := lexicon.Load()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	x, err := New(lx)
+	x, err := Builtin()
 	if err != nil {
 		tb.Fatal(err)
 	}

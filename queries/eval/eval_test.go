@@ -33,15 +33,11 @@ func TestEvalHeldoutAboveFloor(t *testing.T) {
 // builtinConfig scores goldDir with the built-in lexicon and rules.
 func builtinConfig(t *testing.T, goldDir string) Config {
 	t.Helper()
-	lx, err := lexicon.Load()
+	x, err := extract.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, err := extract.New(lx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return Config{GoldDir: goldDir, Reader: &loaders.Reader{Extractor: x}, Lexicon: lx}
+	return Config{GoldDir: goldDir, Reader: &loaders.Reader{Extractor: x}, Lexicon: x.Lexicon()}
 }
 
 func checkFloors(t *testing.T, goldDir string, floors map[string]float64, minArticles int) {
