@@ -11,9 +11,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/parleygraph/parley/graph"
-	"github.com/parleygraph/parley/graph/serve"
 	"github.com/parleygraph/parley/loaders/text"
+	"github.com/parleygraph/parley/server"
+	"github.com/parleygraph/parley/store"
 )
 
 //go:embed *.js lib/prelude.js
@@ -69,7 +69,7 @@ func All() ([]Query, error) {
 // Get returns the saved query with the given name.
 func Get(name string) (Query, error) {
 	if name == "" || strings.ContainsAny(name, "/\\.") {
-		return Query{}, fmt.Errorf("%w %q", graph.ErrUnknownQuery, name)
+		return Query{}, fmt.Errorf("%w %q", store.ErrUnknownQuery, name)
 	}
 	q, err := load(name + ".js")
 	if err != nil {
@@ -78,7 +78,7 @@ func Get(name string) (Query, error) {
 		for _, a := range all {
 			names = append(names, a.Name)
 		}
-		return Query{}, fmt.Errorf("%w %q (have: %s)", graph.ErrUnknownQuery, name, strings.Join(names, ", "))
+		return Query{}, fmt.Errorf("%w %q (have: %s)", store.ErrUnknownQuery, name, strings.Join(names, ", "))
 	}
 	return q, nil
 }
@@ -125,7 +125,7 @@ func load(file string) (Query, error) {
 
 // Run runs a saved query with its parameters, checked and resolved by bind:
 // unknown or missing ones and values that name nothing are ErrBadParams.
-func Run(ctx context.Context, s *graph.Store, q Query, params map[string]string, opt graph.QueryOptions) ([]any, error) {
+func Run(ctx context.Context, s *store.Store, q Query, params map[string]string, opt store.QueryOptions) ([]any, error) {
 	p, err := q.bind(ctx, s, params)
 	if err != nil {
 		return nil, err
@@ -163,7 +163,7 @@ func (q Query) paramHint() string {
 	return " (it takes: " + strings.Join(names, ", ") + ")"
 }
 
-// Catalog serves the saved queries to graph/serve.
+// Catalog serves the saved queries to server.
 type Catalog struct{}
 
 // List describes every saved query.
@@ -196,7 +196,7 @@ func (Catalog) List() (any, error) {
 // Examples writes each saved query out as Gizmo the web UI runs as it is: the
 // library, its parameters (an @example header gives those a query needs), the
 // query. A query whose @row has source and target is for the Visualize page.
-func (Catalog) Examples() ([]serve.Example, error) {
+func (Catalog) Examples() ([]server.Example, error) {
 	all, err := All()
 	if err != nil {
 		return nil, err
@@ -205,7 +205,7 @@ func (Catalog) Examples() ([]serve.Example, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []serve.Example
+	var out []server.Example
 	for _, q := range all {
 		params := map[string]any{}
 		for k, v := range q.Example {
@@ -218,7 +218,7 @@ func (Catalog) Examples() ([]serve.Example, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, serve.Example{Name: q.Name, Description: q.Description,
+		out = append(out, server.Example{Name: q.Name, Description: q.Description,
 			Gizmo:     "var params = " + string(p) + "; " + lib + " " + q.Source,
 			Visualize: strings.Contains(q.Row, `"source": {`)})
 	}
@@ -226,7 +226,7 @@ func (Catalog) Examples() ([]serve.Example, error) {
 }
 
 // Run runs the saved query called name.
-func (Catalog) Run(ctx context.Context, s *graph.Store, name string, params map[string]string, opt graph.QueryOptions) ([]any, error) {
+func (Catalog) Run(ctx context.Context, s *store.Store, name string, params map[string]string, opt store.QueryOptions) ([]any, error) {
 	q, err := Get(name)
 	if err != nil {
 		return nil, err

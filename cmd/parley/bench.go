@@ -21,11 +21,11 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/spf13/cobra"
 
-	"github.com/parleygraph/parley/graph"
 	"github.com/parleygraph/parley/loaders"
 	"github.com/parleygraph/parley/loaders/lexicon"
 	"github.com/parleygraph/parley/loaders/synth"
 	"github.com/parleygraph/parley/queries"
+	"github.com/parleygraph/parley/store"
 )
 
 // naiveMediators is the baseline for the saved mediators query: every
@@ -224,7 +224,7 @@ func peakAnon(pid int, done <-chan struct{}) int64 {
 
 // export writes the store as N-Quads (labels included) and returns the count.
 func (b *bench) export(ctx context.Context, db, path string) (int, error) {
-	s, err := graph.Open(graph.Options{Path: db, ReadOnly: true})
+	s, err := store.Open(store.Options{Path: db, ReadOnly: true})
 	if err != nil {
 		return 0, err
 	}
@@ -253,7 +253,7 @@ func (b *bench) export(ctx context.Context, db, path string) (int, error) {
 // ignored. The store has parley's options (no bloom filter, a {Label} index), so
 // the two differ only in how the quads reach it.
 func cayleyBulkLoad(db, nq string) (time.Duration, error) {
-	s, err := graph.Open(graph.Options{Path: db, Create: true})
+	s, err := store.Open(store.Options{Path: db, Create: true})
 	if err != nil {
 		return 0, err
 	}
@@ -285,7 +285,7 @@ func (b *bench) singleReloads(ctx context.Context, db, corpus string) error {
 	if err != nil || len(files) == 0 {
 		return fmt.Errorf("no articles in %s: %v", corpus, err)
 	}
-	s, err := graph.Open(graph.Options{Path: db})
+	s, err := store.Open(store.Options{Path: db})
 	if err != nil {
 		return err
 	}
@@ -326,7 +326,7 @@ func (b *bench) singleReloads(ctx context.Context, db, corpus string) error {
 
 // queries times every saved query, cold then warm, and the naive baseline.
 func (b *bench) queries(ctx context.Context, db string) error {
-	s, err := graph.Open(graph.Options{Path: db, ReadOnly: true})
+	s, err := store.Open(store.Options{Path: db, ReadOnly: true})
 	if err != nil {
 		return err
 	}
@@ -335,7 +335,7 @@ func (b *bench) queries(ctx context.Context, db string) error {
 	if err != nil {
 		return err
 	}
-	opt := graph.QueryOptions{Timeout: 10 * time.Minute, Limit: 100_000_000}
+	opt := store.QueryOptions{Timeout: 10 * time.Minute, Limit: 100_000_000}
 	fmt.Fprintf(b.out, "| query | rows | cold | warm p50 | warm p99 |\n|---|---:|---:|---:|---:|\n")
 	var mediators time.Duration
 	for _, q := range all {

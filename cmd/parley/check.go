@@ -12,12 +12,12 @@ func newCheckCmd(opt *options) *cobra.Command {
 		Short: "Verify the store: every shared quad is supported by an article, every statement has its edge",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			store, err := opt.openStore(false)
+			st, err := opt.openStore(false)
 			if err != nil {
 				return err
 			}
-			defer store.Close()
-			problems, err := store.Verify(cmd.Context())
+			defer st.Close()
+			problems, err := st.Verify(cmd.Context())
 			if err != nil {
 				return err
 			}

@@ -7,8 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/parleygraph/parley/eval"
 	"github.com/parleygraph/parley/loaders"
-	"github.com/parleygraph/parley/queries/eval"
 )
 
 func newEvalCmd(opt *options) *cobra.Command {

@@ -17,9 +17,9 @@ import (
 	_ "github.com/cayleygraph/quad/nquads"
 	"github.com/spf13/cobra"
 
-	"github.com/parleygraph/parley/graph"
 	"github.com/parleygraph/parley/queries"
 	"github.com/parleygraph/parley/queries/network"
+	"github.com/parleygraph/parley/store"
 )
 
 // quadFormats are export's formats of the quads view: Cayley's writers, and CSV.
@@ -60,11 +60,11 @@ func newExportCmd(opt *options) *cobra.Command {
 			default:
 				return fmt.Errorf("--view %q: want quads or network", view)
 			}
-			store, err := opt.openStore(false)
+			st, err := opt.openStore(false)
 			if err != nil {
 				return err
 			}
-			defer store.Close()
+			defer st.Close()
 			w := bufio.NewWriter(cmd.OutOrStdout())
 			if view == "network" {
 				window := map[string]string{}
@@ -74,11 +74,11 @@ func newExportCmd(opt *options) *cobra.Command {
 				if until != "" {
 					window["until"] = until
 				}
-				err = exportNetwork(cmd, store, w, format, window)
+				err = exportNetwork(cmd, st, w, format, window)
 			} else if since != "" || until != "" {
 				return fmt.Errorf("--since and --until go with --view network (the quads view writes every quad)")
 			} else {
-				err = exportQuads(cmd, store, w, format)
+				err = exportQuads(cmd, st, w, format)
 			}
 			if err != nil {
 				return err
@@ -93,7 +93,7 @@ func newExportCmd(opt *options) *cobra.Command {
 	return cmd
 }
 
-func exportQuads(cmd *cobra.Command, store *graph.Store, w io.Writer, format string) error {
+func exportQuads(cmd *cobra.Command, st *store.Store, w io.Writer, format string) error {
 	var qw quad.WriteCloser
 	if format == "csv" {
 		qw = &csvQuads{w: csv.NewWriter(w)}
@@ -104,19 +104,19 @@ func exportQuads(cmd *cobra.Command, store *graph.Store, w io.Writer, format str
 		}
 		qw = quad.FormatByName(name).Writer(w)
 	}
-	n, err := store.Export(cmd.Context(), quad.ValuesWriter(qw, absoluteTypes))
+	n, err := st.Export(cmd.Context(), quad.ValuesWriter(qw, absoluteTypes))
 	if err != nil {
 		return fmt.Errorf("export after %d quads: %w", n, err)
 	}
 	return qw.Close()
 }
 
-func exportNetwork(cmd *cobra.Command, store *graph.Store, w io.Writer, format string, window map[string]string) error {
+func exportNetwork(cmd *cobra.Command, st *store.Store, w io.Writer, format string, window map[string]string) error {
 	q, err := queries.Get("network")
 	if err != nil {
 		return err
 	}
-	rows, err := queries.Run(cmd.Context(), store, q, window, graph.QueryOptions{})
+	rows, err := queries.Run(cmd.Context(), st, q, window, store.QueryOptions{})
 	if err != nil {
 		return err
 	}

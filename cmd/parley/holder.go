@@ -28,8 +28,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/parleygraph/parley/graph"
 	"github.com/parleygraph/parley/loaders/extract"
+	"github.com/parleygraph/parley/store"
 )
 
 // Commands a store's holder runs for other processes.
@@ -64,7 +64,7 @@ func (e *storeBusy) Unwrap() error { return e.err }
 
 // holder serves other processes' commands on the store this process holds.
 type holder struct {
-	store  *graph.Store
+	st     *store.Store
 	writes bool   // also run load and reextract
 	what   string // "parley load (pid 42)", for refusals
 	wg     sync.WaitGroup
@@ -75,8 +75,8 @@ type holder struct {
 // it also runs their loads. Other backends let several processes in, and need none.
 // When the socket cannot be made (a read-only directory), stop is still to be
 // called, and the error says other commands will find the store busy.
-func (o *options) holdStore(ctx context.Context, store *graph.Store, name string, writes bool) (stop func(), err error) {
-	if store.Backend != graph.Bolt || o.held != nil {
+func (o *options) holdStore(ctx context.Context, st *store.Store, name string, writes bool) (stop func(), err error) {
+	if st.Backend != store.Bolt || o.held != nil {
 		return func() {}, nil // other backends let several processes in; a lent store is held already
 	}
 	path := holderSocket(o.db)
@@ -91,7 +91,7 @@ func (o *options) holdStore(ctx context.Context, store *graph.Store, name string
 	if err != nil {
 		return func() {}, fmt.Errorf("other commands cannot run on %s while this one holds it: %w", o.db, err)
 	}
-	w := &holder{store: store, writes: writes, what: fmt.Sprintf("parley %s (pid %d)", name, os.Getpid())}
+	w := &holder{st: st, writes: writes, what: fmt.Sprintf("parley %s (pid %d)", name, os.Getpid())}
 	ctx, cancel := context.WithCancel(ctx)
 	w.wg.Add(1)
 	go func() {
@@ -118,18 +118,18 @@ func (o *options) holdStore(ctx context.Context, store *graph.Store, name string
 
 // openWriter opens what a command that loads needs: the extractor and the store for
 // writing, held (see holdStore) while ctx lasts; close releases both.
-func (o *options) openWriter(ctx context.Context, name string, writes bool) (x *extract.Extractor, store *graph.Store, close func(), err error) {
+func (o *options) openWriter(ctx context.Context, name string, writes bool) (x *extract.Extractor, st *store.Store, close func(), err error) {
 	if x, err = o.extractor(); err != nil {
 		return nil, nil, nil, err
 	}
-	if store, err = o.openStore(true); err != nil {
+	if st, err = o.openStore(true); err != nil {
 		return nil, nil, nil, err
 	}
-	stop, err := o.holdStore(ctx, store, name, writes)
+	stop, err := o.holdStore(ctx, st, name, writes)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "parley: warning:", err) // the command itself goes on
 	}
-	return x, store, func() { stop(); store.Close() }, nil
+	return x, st, func() { stop(); st.Close() }, nil
 }
 
 // request is what a client sends: the command line to run.
@@ -197,7 +197,7 @@ func (w *holder) serve(ctx context.Context, conn net.Conn) {
 
 // run runs one command line on the held store and returns its exit status.
 func (w *holder) run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	root := newRootWith(&options{held: w.store})
+	root := newRootWith(&options{held: w.st})
 	c, _, err := root.Find(args)
 	name := ""
 	if err == nil && c != root {
@@ -206,10 +206,10 @@ func (w *holder) run(ctx context.Context, args []string, stdout, stderr io.Write
 	switch {
 	case forwardReads[name], forwardWrites[name] && w.writes:
 	case forwardWrites[name]:
-		fmt.Fprintf(stderr, "parley: %s: %s is writing to the store (one writer at a time); run it when that ends, or reload inside parley watch or serve\n", graph.ErrInUse, w.what)
+		fmt.Fprintf(stderr, "parley: %s: %s is writing to the store (one writer at a time); run it when that ends, or reload inside parley watch or serve\n", store.ErrInUse, w.what)
 		return 1
 	default:
-		fmt.Fprintf(stderr, "parley: %s: %s holds the store and does not run %q for others\n", graph.ErrInUse, w.what, name)
+		fmt.Fprintf(stderr, "parley: %s: %s holds the store and does not run %q for others\n", store.ErrInUse, w.what, name)
 		return 1
 	}
 	root.SetArgs(args)

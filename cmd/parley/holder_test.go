@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parleygraph/parley/graph"
+	"github.com/parleygraph/parley/store"
 )
 
 // waitFor polls cond every 50 ms for up to 20 s.
@@ -169,7 +169,7 @@ func TestLoadWaitsForReaders(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"ok.txt": "Talks\nIsrael and Hamas met in Doha, mediated by Qatar."})
 	mustRun(t, "--db", db, "load", dir)
-	reader, err := graph.Open(graph.Options{Path: db, ReadOnly: true})
+	reader, err := store.Open(store.Options{Path: db, ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

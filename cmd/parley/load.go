@@ -15,10 +15,10 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/parleygraph/parley/graph"
 	"github.com/parleygraph/parley/loaders"
 	"github.com/parleygraph/parley/loaders/extract"
 	"github.com/parleygraph/parley/loaders/source"
+	"github.com/parleygraph/parley/store"
 )
 
 // loadFlags are the flags of load, watch and serve's reloads.
@@ -54,12 +54,12 @@ hash) is skipped; a changed one replaces its own facts. A bad source or article 
 reported and the others load; the exit status is then 1.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			x, store, release, err := opt.openWriter(cmd.Context(), "load", false)
+			x, st, release, err := opt.openWriter(cmd.Context(), "load", false)
 			if err != nil {
 				return err
 			}
 			defer release()
-			return loadReported(cmd, opt, store, x, args, f)
+			return loadReported(cmd, opt, st, x, args, f)
 		},
 	}
 	f.register(cmd)
@@ -67,8 +67,8 @@ reported and the others load; the exit status is then 1.`,
 }
 
 // loadReported runs a load for a command and makes its failures the exit status.
-func loadReported(cmd *cobra.Command, opt *options, store *graph.Store, x *extract.Extractor, sources []string, f loadFlags) error {
-	res, err := runLoad(cmd.Context(), store, x, sources, f, cmd.OutOrStdout(), cmd.ErrOrStderr(), storeName(opt))
+func loadReported(cmd *cobra.Command, opt *options, st *store.Store, x *extract.Extractor, sources []string, f loadFlags) error {
+	res, err := runLoad(cmd.Context(), st, x, sources, f, cmd.OutOrStdout(), cmd.ErrOrStderr(), storeName(opt))
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ type loadResult struct {
 
 // runLoad loads sources into store and prints a summary (and a progress bar when
 // stdout is a terminal).
-func runLoad(ctx context.Context, store *graph.Store, x *extract.Extractor, args []string, f loadFlags, stdout, stderr io.Writer, name string) (loadResult, error) {
+func runLoad(ctx context.Context, st *store.Store, x *extract.Extractor, args []string, f loadFlags, stdout, stderr io.Writer, name string) (loadResult, error) {
 	start := time.Now()
 	var sources []string
 	var files []string
@@ -110,7 +110,7 @@ func runLoad(ctx context.Context, store *graph.Store, x *extract.Extractor, args
 		files = append(files, found...)
 		sources = append(sources, found...)
 	}
-	before, err := store.Size(ctx)
+	before, err := st.Size(ctx)
 	if err != nil {
 		return loadResult{}, err
 	}
@@ -121,8 +121,8 @@ func runLoad(ctx context.Context, store *graph.Store, x *extract.Extractor, args
 	}
 	reader := &loaders.Reader{Extractor: x, Budget: f.budget, Options: source.Options{MaxSize: f.maxSize, FetchTimeout: f.fetchTimeout}}
 	failedSources := map[string]bool{}
-	sum := store.Load(ctx, sources, progress(reader, bar), f.workers, func(ev graph.Event) {
-		if ev.Outcome == graph.Failed {
+	sum := st.Load(ctx, sources, progress(reader, bar), f.workers, func(ev store.Event) {
+		if ev.Outcome == store.Failed {
 			if ev.IRI == "" {
 				failedSources[ev.Name] = true
 			}
@@ -137,7 +137,7 @@ func runLoad(ctx context.Context, store *graph.Store, x *extract.Extractor, args
 	}
 	res := loadResult{Loaded: sum.Loaded, Unchanged: sum.Unchanged, Failed: sum.Failed + unread, QuadsBefore: before}
 	if f.prune && ctx.Err() == nil {
-		gone, err := pruneGone(ctx, store, args, files, failedSources, sum.Seen)
+		gone, err := pruneGone(ctx, st, args, files, failedSources, sum.Seen)
 		if err != nil {
 			return res, err
 		}
@@ -146,7 +146,7 @@ func runLoad(ctx context.Context, store *graph.Store, x *extract.Extractor, args
 			fmt.Fprintf(stderr, "parley: pruned %s (its source is gone)\n", g.Source)
 		}
 	}
-	if res.QuadsAfter, err = store.Size(ctx); err != nil {
+	if res.QuadsAfter, err = st.Size(ctx); err != nil {
 		return res, err
 	}
 	res.Seconds = time.Since(start).Seconds()
@@ -169,7 +169,7 @@ func runLoad(ctx context.Context, store *graph.Store, x *extract.Extractor, args
 // pruneGone removes the articles whose source lies under one of the loaded paths
 // but that this load did not see: their file was deleted, or they left a file that
 // was read. Articles of a file that failed to read are kept: a bad read loses nothing.
-func pruneGone(ctx context.Context, store *graph.Store, args, files []string, failed map[string]bool, seen []quad.IRI) ([]graph.ArticleSource, error) {
+func pruneGone(ctx context.Context, st *store.Store, args, files []string, failed map[string]bool, seen []quad.IRI) ([]store.ArticleSource, error) {
 	keep := map[quad.IRI]bool{}
 	for _, iri := range seen {
 		keep[iri] = true
@@ -203,11 +203,11 @@ func pruneGone(ctx context.Context, store *graph.Store, args, files []string, fa
 		}
 		return read[path] // the file was read and no longer holds the article
 	}
-	return store.Prune(ctx, keep, within)
+	return st.Prune(ctx, keep, within)
 }
 
 // progress advances bar once per source read.
-func progress(r graph.ArticleReader, bar *progressbar.ProgressBar) graph.ArticleReader {
+func progress(r store.ArticleReader, bar *progressbar.ProgressBar) store.ArticleReader {
 	if bar == nil {
 		return r
 	}
@@ -215,11 +215,11 @@ func progress(r graph.ArticleReader, bar *progressbar.ProgressBar) graph.Article
 }
 
 type progressReader struct {
-	graph.ArticleReader
+	store.ArticleReader
 	bar *progressbar.ProgressBar
 }
 
-func (p progressReader) Read(ctx context.Context, src string, add graph.AddFunc) error {
+func (p progressReader) Read(ctx context.Context, src string, add store.AddFunc) error {
 	defer p.bar.Add(1)
 	return p.ArticleReader.Read(ctx, src, add)
 }

@@ -14,7 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/parleygraph/parley/graph"
+	"github.com/parleygraph/parley/store"
 )
 
 func main() {
@@ -51,7 +51,7 @@ func exitStatus(err error, stderr io.Writer) int {
 	if !errors.As(err, &quiet) {
 		fmt.Fprintln(stderr, "parley:", err)
 	}
-	if errors.Is(err, graph.ErrBadParams) || errors.Is(err, graph.ErrUnknownQuery) {
+	if errors.Is(err, store.ErrBadParams) || errors.Is(err, store.ErrUnknownQuery) {
 		return 2 // the command line asked for something that is not there
 	}
 	return 1
@@ -70,7 +70,7 @@ type options struct {
 	wait    time.Duration // for another process's lock on the store
 	// held is the store this process holds, when it runs a command for another
 	// process (see holder.go): openStore lends it.
-	held *graph.Store
+	held *store.Store
 }
 
 func newRoot() *cobra.Command { return newRootWith(&options{}) }

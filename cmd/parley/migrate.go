@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/parleygraph/parley/graph"
+	"github.com/parleygraph/parley/store"
 )
 
 func newMigrateCmd() *cobra.Command {
@@ -55,8 +55,8 @@ the same digest, and the target must pass ` + "`parley check`" + `.`,
 type storeRef struct{ backend, path string }
 
 func (r storeRef) String() string {
-	if r.backend == graph.Postgres {
-		return graph.RedactDSN(r.path)
+	if r.backend == store.Postgres {
+		return store.RedactDSN(r.path)
 	}
 	return r.backend + ":" + r.path
 }
@@ -65,28 +65,28 @@ func parseStore(s string) (storeRef, error) {
 	switch {
 	case s == "":
 		return storeRef{}, errors.New("empty store name")
-	case backendOf(s) == graph.Postgres:
-		return storeRef{graph.Postgres, s}, nil
+	case backendOf(s) == store.Postgres:
+		return storeRef{store.Postgres, s}, nil
 	case strings.HasPrefix(s, "bolt:"):
 		s = strings.TrimPrefix(s, "bolt:")
 	case strings.Contains(s, "://"):
-		return storeRef{}, fmt.Errorf("%s: want bolt:PATH or postgres://…", graph.RedactDSN(s))
+		return storeRef{}, fmt.Errorf("%s: want bolt:PATH or postgres://…", store.RedactDSN(s))
 	}
 	if s == "" {
 		return storeRef{}, errors.New("bolt: needs a path")
 	}
-	return storeRef{graph.Bolt, s}, nil
+	return storeRef{store.Bolt, s}, nil
 }
 
 func migrate(ctx context.Context, from, to storeRef, force bool, batch int, out io.Writer) error {
 	// The source is opened as a writer (without creating it) so that no one writes
 	// to it while it is copied.
-	src, err := graph.Open(graph.Options{Backend: from.backend, Path: from.path})
+	src, err := store.Open(store.Options{Backend: from.backend, Path: from.path})
 	if err != nil {
 		return fmt.Errorf("source: %w", err)
 	}
 	defer src.Close()
-	dst, err := graph.Open(graph.Options{Backend: to.backend, Path: to.path, Create: true})
+	dst, err := store.Open(store.Options{Backend: to.backend, Path: to.path, Create: true})
 	if err != nil {
 		return fmt.Errorf("target: %w", err)
 	}

@@ -11,8 +11,8 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
-	"github.com/parleygraph/parley/graph/pgtest"
 	"github.com/parleygraph/parley/schema"
+	"github.com/parleygraph/parley/store/pgtest"
 )
 
 // eachBackend runs f once per backend with the --db of a fresh, empty store.

@@ -14,9 +14,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/parleygraph/parley/graph"
 	"github.com/parleygraph/parley/loaders/text"
 	"github.com/parleygraph/parley/queries"
+	"github.com/parleygraph/parley/store"
 )
 
 func newQueryCmd(opt *options) *cobra.Command {
@@ -52,12 +52,12 @@ func newQueryCmd(opt *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			store, err := opt.openStore(false)
+			st, err := opt.openStore(false)
 			if err != nil {
 				return err
 			}
-			defer store.Close()
-			qopt := graph.QueryOptions{Limit: maxRows, Timeout: timeout}
+			defer st.Close()
+			qopt := store.QueryOptions{Limit: maxRows, Timeout: timeout}
 			var rows []any
 			var columns []string
 			if gizmo != "" {
@@ -65,14 +65,14 @@ func newQueryCmd(opt *options) *cobra.Command {
 				for k, v := range p {
 					qopt.Params[k] = v
 				}
-				rows, err = store.Gizmo(cmd.Context(), gizmo, qopt)
+				rows, err = st.Gizmo(cmd.Context(), gizmo, qopt)
 			} else {
 				var q queries.Query
 				if q, err = queries.Get(args[0]); err != nil {
 					return err
 				}
 				columns = rowColumns(q.Row)
-				rows, err = queries.Run(cmd.Context(), store, q, p, qopt)
+				rows, err = queries.Run(cmd.Context(), st, q, p, qopt)
 			}
 			if err != nil {
 				return err
@@ -98,9 +98,9 @@ func newQueryCmd(opt *options) *cobra.Command {
 	cmd.Flags().BoolVar(&list, "list", false, "list the saved queries")
 	cmd.Flags().StringVar(&gizmo, "gizmo", "", "run this Gizmo query instead of a saved one")
 	cmd.Flags().IntVar(&limit, "limit", 0, "show only the first N rows (saved queries order them: the top N); 0 shows all")
-	cmd.Flags().IntVar(&maxRows, "max-rows", graph.DefaultRowLimit, "most rows a query may produce: more is an error, not a cut answer")
+	cmd.Flags().IntVar(&maxRows, "max-rows", store.DefaultRowLimit, "most rows a query may produce: more is an error, not a cut answer")
 	cmd.Flags().BoolVar(&bom, "bom", false, "with --format csv, start with a UTF-8 byte-order mark (spreadsheets then read Arabic right)")
-	cmd.Flags().DurationVar(&timeout, "timeout", graph.DefaultTimeout, "longest a query may run")
+	cmd.Flags().DurationVar(&timeout, "timeout", store.DefaultTimeout, "longest a query may run")
 	return cmd
 }
 

@@ -21,12 +21,12 @@ it meets them). Sources that are gone are reported; their articles stay as they 
 (parley load --prune removes them).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			x, store, release, err := opt.openWriter(cmd.Context(), "reextract", false)
+			x, st, release, err := opt.openWriter(cmd.Context(), "reextract", false)
 			if err != nil {
 				return err
 			}
 			defer release()
-			stale, err := store.StaleArticles(cmd.Context(), x.Digest())
+			stale, err := st.StaleArticles(cmd.Context(), x.Digest())
 			if err != nil {
 				return err
 			}
@@ -45,7 +45,7 @@ it meets them). Sources that are gone are reported; their articles stay as they 
 				}
 			}
 			sort.Strings(sources)
-			return loadReported(cmd, opt, store, x, sources, f)
+			return loadReported(cmd, opt, st, x, sources, f)
 		},
 	}
 	f.register(cmd)

@@ -17,14 +17,14 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/parleygraph/parley/graph"
-	"github.com/parleygraph/parley/graph/pgtest"
 	"github.com/parleygraph/parley/loaders"
 	"github.com/parleygraph/parley/loaders/extract"
 	"github.com/parleygraph/parley/loaders/lexicon"
 	"github.com/parleygraph/parley/loaders/source"
 	"github.com/parleygraph/parley/loaders/synth"
 	"github.com/parleygraph/parley/schema"
+	"github.com/parleygraph/parley/store"
+	"github.com/parleygraph/parley/store/pgtest"
 )
 
 // TestMain lets the tests run this binary as the parley command (for the tests
@@ -280,7 +280,7 @@ func testKillMidReload(t *testing.T, db string) {
 	}
 	dir := t.TempDir()
 	n := 300
-	if backendOf(db) == graph.Postgres {
+	if backendOf(db) == store.Postgres {
 		n = 100 // PostgreSQL writes about 5× slower (see README); the kill still lands mid-reload
 	}
 	write := func(seed uint64) {
@@ -326,7 +326,7 @@ func testKillMidReload(t *testing.T, db string) {
 	child.Process.Kill() // SIGKILL
 	child.Wait()
 
-	s, err := graph.Open(graph.Options{Backend: backendOf(db), Path: db, ReadOnly: true})
+	s, err := store.Open(store.Options{Backend: backendOf(db), Path: db, ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -403,7 +403,7 @@ func testKillMidReload(t *testing.T, db string) {
 }
 
 // quadsByLabel reads the whole store once, grouping quads by label.
-func quadsByLabel(t *testing.T, s *graph.Store) map[quad.Value][]quad.Quad {
+func quadsByLabel(t *testing.T, s *store.Store) map[quad.Value][]quad.Quad {
 	t.Helper()
 	out := map[quad.Value][]quad.Quad{}
 	it := s.QS.QuadsAllIterator().Iterate()

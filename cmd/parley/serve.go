@@ -13,9 +13,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/parleygraph/parley/graph"
-	"github.com/parleygraph/parley/graph/serve"
 	"github.com/parleygraph/parley/queries"
+	"github.com/parleygraph/parley/server"
+	"github.com/parleygraph/parley/store"
 )
 
 func newServeCmd(opt *options) *cobra.Command {
@@ -49,13 +49,13 @@ Each query runs in a fresh session, bounded by --timeout and --limit.`,
 			// serve holds a bolt store as its one writer, so that commands run
 			// elsewhere (load, query) run in it (see holder.go); Cayley's own write
 			// endpoints stay off unless --allow-writes.
-			store, err := opt.open(allowWrites || reload || opt.storeBackend() == graph.Bolt, allowWrites || reload)
+			st, err := opt.open(allowWrites || reload || opt.storeBackend() == store.Bolt, allowWrites || reload)
 			if err != nil {
 				return err
 			}
-			defer store.Close()
+			defer st.Close()
 			logger := log.New(cmd.ErrOrStderr(), "parley serve: ", log.LstdFlags)
-			h, err := serve.Handler(serve.Config{Store: store, Queries: queries.Catalog{}, Timeout: timeout,
+			h, err := server.Handler(server.Config{Store: st, Queries: queries.Catalog{}, Timeout: timeout,
 				RowLimit: limit, AllowWrites: allowWrites, Log: logger})
 			if err != nil {
 				return err
@@ -67,7 +67,7 @@ Each query runs in a fresh session, bounded by --timeout and --limit.`,
 			srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 			defer stop()
-			release, err := opt.holdStore(ctx, store, "serve", true)
+			release, err := opt.holdStore(ctx, st, "serve", true)
 			if err != nil {
 				logger.Print("warning: ", err) // serving goes on
 			}
@@ -87,7 +87,7 @@ Each query runs in a fresh session, bounded by --timeout and --limit.`,
 				if err != nil {
 					return err
 				}
-				go reloadLoop(ctx, store, x, sources, reloadEvery, lf, cmd.OutOrStdout(), cmd.ErrOrStderr(), storeName(opt))
+				go reloadLoop(ctx, st, x, sources, reloadEvery, lf, cmd.OutOrStdout(), cmd.ErrOrStderr(), storeName(opt))
 			}
 			select {
 			case err := <-errc:
@@ -107,8 +107,8 @@ Each query runs in a fresh session, bounded by --timeout and --limit.`,
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:64210", "address to listen on")
-	cmd.Flags().DurationVar(&timeout, "timeout", graph.DefaultTimeout, "longest a query may run")
-	cmd.Flags().IntVar(&limit, "limit", serve.DefaultRowLimit, "most rows a query may return")
+	cmd.Flags().DurationVar(&timeout, "timeout", store.DefaultTimeout, "longest a query may run")
+	cmd.Flags().IntVar(&limit, "limit", server.DefaultRowLimit, "most rows a query may return")
 	cmd.Flags().BoolVar(&allowWrites, "allow-writes", false, "enable Cayley's write and delete endpoints")
 	cmd.Flags().DurationVar(&reloadEvery, "reload-every", 0, "reload --source on this period while serving")
 	cmd.Flags().StringArrayVar(&sources, "source", nil, "a source to reload (file, directory or URL; repeatable)")

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parleygraph/parley/graph"
 	"github.com/parleygraph/parley/loaders/extract"
 	"github.com/parleygraph/parley/loaders/lexicon"
+	"github.com/parleygraph/parley/store"
 )
 
 // openStore opens the store the global flags name; write opens it for loading.
@@ -18,18 +18,18 @@ import (
 // store and answers on its socket, the error is a storeBusy, and the command runs
 // there (see execute); otherwise (readers hold it, or its holder is starting) the
 // open waits up to --wait for the lock.
-func (o *options) openStore(write bool) (*graph.Store, error) { return o.open(write, write) }
+func (o *options) openStore(write bool) (*store.Store, error) { return o.open(write, write) }
 
 // open opens the store for writing or reading; create makes a missing one.
-func (o *options) open(write, create bool) (*graph.Store, error) {
+func (o *options) open(write, create bool) (*store.Store, error) {
 	if o.held != nil {
 		return o.held.Retain(), nil
 	}
-	open := func(wait time.Duration) (*graph.Store, error) {
-		return graph.Open(graph.Options{Backend: o.storeBackend(), Path: o.db, Create: create, ReadOnly: !write, LockTimeout: wait})
+	open := func(wait time.Duration) (*store.Store, error) {
+		return store.Open(store.Options{Backend: o.storeBackend(), Path: o.db, Create: create, ReadOnly: !write, LockTimeout: wait})
 	}
 	s, err := open(50 * time.Millisecond)
-	if !errors.Is(err, graph.ErrInUse) || o.storeBackend() != graph.Bolt {
+	if !errors.Is(err, store.ErrInUse) || o.storeBackend() != store.Bolt {
 		return s, err
 	}
 	deadline := time.Now().Add(o.wait)
@@ -41,7 +41,7 @@ func (o *options) open(write, create bool) (*graph.Store, error) {
 			return nil, fmt.Errorf("%w (waited %s for it: --wait)", err, o.wait)
 		}
 		s, err = open(250 * time.Millisecond)
-		if !errors.Is(err, graph.ErrInUse) {
+		if !errors.Is(err, store.ErrInUse) {
 			return s, err
 		}
 	}
@@ -68,18 +68,18 @@ func (o *options) storeBackend() string {
 
 func backendOf(db string) string {
 	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
-		return graph.Postgres
+		return store.Postgres
 	}
-	return graph.Bolt
+	return store.Bolt
 }
 
 // storeName names the store in messages (never with a password).
 func storeName(opt *options) string {
 	switch opt.storeBackend() {
-	case graph.Memory:
+	case store.Memory:
 		return "memory store"
-	case graph.Postgres:
-		return graph.RedactDSN(opt.db)
+	case store.Postgres:
+		return store.RedactDSN(opt.db)
 	}
 	return opt.db
 }

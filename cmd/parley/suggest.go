@@ -13,9 +13,9 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/spf13/cobra"
 
-	"github.com/parleygraph/parley/graph"
 	"github.com/parleygraph/parley/loaders/lexicon"
 	"github.com/parleygraph/parley/schema"
+	"github.com/parleygraph/parley/store"
 )
 
 // suggestFiles are the lexicon files suggestions go to, in output order.
@@ -53,7 +53,7 @@ type suggestion struct {
 	Entry string `json:"entry,omitempty"`
 	Row   string `json:"row,omitempty"` // the line to paste into File; "" when nothing is left to add
 
-	node *graph.OpenNode
+	node *store.OpenNode
 }
 
 func newLexiconSuggestCmd(opt *options) *cobra.Command {
@@ -94,14 +94,14 @@ an existing one, so pasted rows pass ` + "`parley lexicon check`" + `. With
 				return fmt.Errorf("--lang %q: want ar or en", lang)
 			}
 			name := storeName(opt)
-			store, err := opt.openStore(false)
+			st, err := opt.openStore(false)
 			if err != nil {
 				if !strings.Contains(err.Error(), name) {
 					err = fmt.Errorf("%s: %w", name, err)
 				}
 				return err
 			}
-			defer store.Close()
+			defer st.Close()
 			lx, err := lexicon.Load(opt.lexicon...)
 			if err != nil {
 				return err
@@ -113,7 +113,7 @@ an existing one, so pasted rows pass ` + "`parley lexicon check`" + `. With
 				}
 			}
 			all := 0
-			nodes, err := store.OpenNodes(cmd.Context(), func(n *graph.OpenNode) bool {
+			nodes, err := st.OpenNodes(cmd.Context(), func(n *store.OpenNode) bool {
 				all++
 				return classes[n.Class] && (lang == "" || len(n.Names[lang]) > 0)
 			})
@@ -128,7 +128,7 @@ an existing one, so pasted rows pass ` + "`parley lexicon check`" + `. With
 					continue
 				}
 				for _, n := range g.members {
-					if err := store.ReadEvidence(cmd.Context(), n); err != nil {
+					if err := st.ReadEvidence(cmd.Context(), n); err != nil {
 						return fmt.Errorf("lexicon suggest: %s: %w", name, err)
 					}
 				}
@@ -255,16 +255,16 @@ func suggest(lx *lexicon.Lexicon, groups []*nodeGroup, lang string) []*suggestio
 
 // nodeGroup is the open nodes one row stands for.
 type nodeGroup struct {
-	members []*graph.OpenNode   // the most named first
+	members []*store.OpenNode   // the most named first
 	names   map[string][]string // their rowNames, then (finish) acronyms
-	node    *graph.OpenNode     // (finish) the first, with the others' evidence, edges, roles and sides
+	node    *store.OpenNode     // (finish) the first, with the others' evidence, edges, roles and sides
 }
 
 // mergeNodes groups the open nodes of one class that share a name as the matcher
 // folds it (إسماعيل and اسماعيل are two nodes but one lexicon name): a lexicon
 // file must not give one name to two entries.
-func mergeNodes(nodes []*graph.OpenNode) []*nodeGroup {
-	sorted := append([]*graph.OpenNode(nil), nodes...)
+func mergeNodes(nodes []*store.OpenNode) []*nodeGroup {
+	sorted := append([]*store.OpenNode(nil), nodes...)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		a, b := sorted[i], sorted[j]
 		return a.Articles > b.Articles || a.Articles == b.Articles && a.IRI < b.IRI
@@ -399,7 +399,7 @@ func (s *suggestion) displayName() string {
 
 // rowNames are the node's names fit for a lexicon cell: no tabs or "|", no "?"
 // that would mark them ambiguous, English and Arabic only.
-func rowNames(n *graph.OpenNode) map[string][]string {
+func rowNames(n *store.OpenNode) map[string][]string {
 	out := map[string][]string{}
 	for _, l := range []string{"en", "ar"} {
 		seen := map[string]bool{}
@@ -421,7 +421,7 @@ var acronymAfter = regexp.MustCompile(`^\s*\(([A-Z][A-Z0-9]{1,7})\)`)
 
 // addAcronyms adds the acronyms the evidence sentences give right after an
 // English name ("the Sahel Liberation Front (SLF)"): the graph keeps only the name.
-func addAcronyms(names map[string][]string, evs []graph.Evidence) {
+func addAcronyms(names map[string][]string, evs []store.Evidence) {
 	for _, name := range names["en"] {
 		for _, ev := range evs {
 			i := strings.Index(ev.Sentence, name)
@@ -441,7 +441,7 @@ func addAcronyms(names map[string][]string, evs []graph.Evidence) {
 // an acronym or a collective description ("armed groups") is a movement when some
 // negotiation has it as a side (sides of a negotiation must be of a side kind:
 // state, armed_group, movement…), else an ngo, which never becomes a side.
-func lexiconKind(class quad.IRI, n *graph.OpenNode) string {
+func lexiconKind(class quad.IRI, n *store.OpenNode) string {
 	switch class {
 	case schema.Place:
 		switch n.Kind {
@@ -467,9 +467,9 @@ func lexiconKind(class quad.IRI, n *graph.OpenNode) string {
 // example picks the evidence of the node's most common rule (in --lang's
 // language where there is one): the earliest sentence of an article, the shortest
 // of those.
-func example(evs []graph.Evidence, lang string) graph.Evidence {
+func example(evs []store.Evidence, lang string) store.Evidence {
 	if lang != "" {
-		var in []graph.Evidence
+		var in []store.Evidence
 		for _, e := range evs {
 			if e.Lang == lang {
 				in = append(in, e)
@@ -483,7 +483,7 @@ func example(evs []graph.Evidence, lang string) graph.Evidence {
 	for _, e := range evs {
 		rules[e.Rule]++
 	}
-	better := func(a, b graph.Evidence) bool {
+	better := func(a, b store.Evidence) bool {
 		switch {
 		case rules[a.Rule] != rules[b.Rule]:
 			return rules[a.Rule] > rules[b.Rule]
@@ -498,7 +498,7 @@ func example(evs []graph.Evidence, lang string) graph.Evidence {
 		}
 		return a.Article < b.Article
 	}
-	var best graph.Evidence
+	var best store.Evidence
 	for i, e := range evs {
 		if i == 0 || better(e, best) {
 			best = e

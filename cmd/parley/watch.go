@@ -10,8 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/parleygraph/parley/graph"
 	"github.com/parleygraph/parley/loaders/extract"
+	"github.com/parleygraph/parley/store"
 )
 
 func newWatchCmd(opt *options) *cobra.Command {
@@ -34,12 +34,12 @@ parley serve --reload-every 15m --source ….`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 			defer stop()
-			x, store, release, err := opt.openWriter(ctx, "watch", true)
+			x, st, release, err := opt.openWriter(ctx, "watch", true)
 			if err != nil {
 				return err
 			}
 			defer release()
-			reloadLoop(ctx, store, x, args, every, f, cmd.OutOrStdout(), cmd.ErrOrStderr(), storeName(opt))
+			reloadLoop(ctx, st, x, args, every, f, cmd.OutOrStdout(), cmd.ErrOrStderr(), storeName(opt))
 			return nil
 		},
 	}
@@ -50,12 +50,12 @@ parley serve --reload-every 15m --source ….`,
 
 // reloadLoop loads sources at once and then every period until ctx ends. A failed
 // run is reported and the next one tries again.
-func reloadLoop(ctx context.Context, store *graph.Store, x *extract.Extractor, sources []string, every time.Duration, f loadFlags, stdout, stderr io.Writer, name string) {
+func reloadLoop(ctx context.Context, st *store.Store, x *extract.Extractor, sources []string, every time.Duration, f loadFlags, stdout, stderr io.Writer, name string) {
 	tick := time.NewTicker(every)
 	defer tick.Stop()
 	for {
 		fmt.Fprintf(stdout, "%s reload: ", time.Now().UTC().Format(time.RFC3339))
-		if _, err := runLoad(ctx, store, x, sources, f, stdout, stderr, name); err != nil {
+		if _, err := runLoad(ctx, st, x, sources, f, stdout, stderr, name); err != nil {
 			fmt.Fprintf(stderr, "parley: reload: %v\n", err)
 		}
 		select {

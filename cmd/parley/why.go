@@ -6,8 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/parleygraph/parley/graph"
 	"github.com/parleygraph/parley/queries"
+	"github.com/parleygraph/parley/store"
 )
 
 func newWhyCmd(opt *options) *cobra.Command {
@@ -22,21 +22,21 @@ first three pieces of evidence per fact and how many articles support it, with
 --evidence N or --evidence all for more.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			store, err := opt.openStore(false)
+			st, err := opt.openStore(false)
 			if err != nil {
 				return err
 			}
-			defer store.Close()
+			defer st.Close()
 			q, err := queries.Get("actor")
 			if err != nil {
 				return err
 			}
-			rows, err := queries.Run(cmd.Context(), store, q, map[string]string{"name": args[0], "evidence": evidence}, graph.QueryOptions{})
+			rows, err := queries.Run(cmd.Context(), st, q, map[string]string{"name": args[0], "evidence": evidence}, store.QueryOptions{})
 			if err != nil {
 				return err
 			}
 			if len(rows) == 0 {
-				return fmt.Errorf("%w %q", graph.ErrNoNode, args[0])
+				return fmt.Errorf("%w %q", store.ErrNoNode, args[0])
 			}
 			out := cmd.OutOrStdout()
 			// Each fact's header, then its evidence; a fact with evidence from

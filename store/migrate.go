@@ -1,0 +1,125 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// Digest identifies a set of quads whatever the order they are read in: the
+// lane-wise sum of their SHA-256s.
+type Digest [4]uint64
+
+func (d *Digest) add(q quad.Quad) {
+	h := sha256.Sum256([]byte(q.NQuad()))
+	for i := range d {
+		d[i] += binary.LittleEndian.Uint64(h[8*i:])
+	}
+}
+
+func (d Digest) String() string { return fmt.Sprintf("%016x%016x", d[0], d[1]) }
+
+// CopyResult counts a copy.
+type CopyResult struct {
+	Quads   int64
+	Batches int
+	Digest  Digest // of the quads read from the source
+}
+
+// CopyTo adds every quad of s (labels included) to dst, batch quads per
+// ApplyDeltas call, which is one transaction on bolt and on SQL. dst should be
+// empty: the quads are added strictly, so one already there fails the batch.
+// progress, if not nil, is called after each batch with the quads copied so far.
+func (s *Store) CopyTo(ctx context.Context, dst *Store, batch int, progress func(int64)) (CopyResult, error) {
+	if batch <= 0 {
+		batch = 5000
+	}
+	dst.writeMu.Lock()
+	defer dst.writeMu.Unlock()
+	var res CopyResult
+	buf := make([]cgraph.Delta, 0, batch)
+	flush := func() error {
+		if len(buf) == 0 {
+			return nil
+		}
+		if err := dst.QS.ApplyDeltas(buf, cgraph.IgnoreOpts{}); err != nil {
+			return fmt.Errorf("write batch %d (quads %d–%d): %w", res.Batches+1, res.Quads+1, res.Quads+int64(len(buf)), err)
+		}
+		res.Quads += int64(len(buf))
+		res.Batches++
+		buf = buf[:0]
+		if progress != nil {
+			progress(res.Quads)
+		}
+		return nil
+	}
+	err := s.eachStored(ctx, func(q quad.Quad) error {
+		res.Digest.add(q)
+		if dst.sql != nil {
+			q = storableQuad(q) // see storable; the digest, like Cayley's hash, reads times to the second
+		}
+		buf = append(buf, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		if len(buf) == batch {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return res, err
+	}
+	return res, flush()
+}
+
+// Digest reads every quad and returns their digest and number.
+func (s *Store) Digest(ctx context.Context) (Digest, int64, error) {
+	var d Digest
+	var n int64
+	err := s.eachStored(ctx, func(q quad.Quad) error {
+		d.add(q)
+		n++
+		return nil
+	})
+	return d, n, err
+}
+
+// clearBatch is how many quads Clear deletes per transaction.
+const clearBatch = 5000
+
+// errBatchFull stops Clear's read when a batch is full (the read restarts after it).
+var errBatchFull = errors.New("batch full")
+
+// Clear removes every quad: on SQL by emptying the tables, elsewhere by deleting
+// the quads in batches (each one transaction).
+func (s *Store) Clear(ctx context.Context) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if s.sql != nil {
+		return s.sql.truncate(ctx)
+	}
+	defer s.values.purge() // see valueCache
+	for {
+		var dels []cgraph.Delta
+		err := s.eachStored(ctx, func(q quad.Quad) error {
+			dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			if len(dels) == clearBatch {
+				return errBatchFull
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errBatchFull) {
+			return err
+		}
+		if len(dels) == 0 {
+			return nil
+		}
+		// Deletions only: kv's netting of node counts (see batchKV) is harmless here.
+		if err := s.QS.ApplyDeltas(dels, cgraph.IgnoreOpts{}); err != nil {
+			return err
+		}
+	}
+}

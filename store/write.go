@@ -1,0 +1,575 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+
+	"github.com/parleygraph/parley/schema"
+)
+
+// Doc is one article's contribution to the graph: quads labelled with the article's
+// IRI (its own) and quads shared with other articles, labelled with the node they
+// belong to (see schema). Every shared quad's label must be a node the article
+// supports (schema:mentions or parley:asserts from the article), and the quad must
+// describe that node or be the edge of that statement.
+type Doc struct {
+	IRI   quad.IRI
+	Quads []quad.Quad
+}
+
+// WriteResult counts what one write changed.
+type WriteResult struct {
+	Added, Deleted int
+}
+
+// ReplaceArticle makes the store hold exactly doc's facts for doc.IRI: its old quads
+// are replaced by the new ones and shared quads are added or removed as support
+// comes and goes, all in one transaction, so a crash leaves the article all old or
+// all new. Other articles' quads are not touched.
+func (s *Store) ReplaceArticle(ctx context.Context, doc Doc) (WriteResult, error) {
+	if s.sql != nil {
+		doc = storable([]Doc{doc})[0]
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	return s.replaceLocked(ctx, doc)
+}
+
+// replaceLocked is ReplaceArticle for a caller that holds the write lock.
+func (s *Store) replaceLocked(ctx context.Context, doc Doc) (WriteResult, error) {
+	if err := validateDoc(doc); err != nil {
+		return WriteResult{}, err
+	}
+	p, err := s.plan(ctx, doc.IRI, doc.Quads, nil)
+	if err != nil {
+		return WriteResult{}, fmt.Errorf("plan write of %s: %w", doc.IRI, err)
+	}
+	return s.applyPlan(ctx, doc.IRI, p)
+}
+
+// DeleteArticle removes an article and every shared quad only it supported.
+func (s *Store) DeleteArticle(ctx context.Context, article quad.IRI) (WriteResult, error) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	p, err := s.plan(ctx, article, nil, nil)
+	if err != nil {
+		return WriteResult{}, fmt.Errorf("plan delete of %s: %w", article, err)
+	}
+	return s.applyPlan(ctx, article, p)
+}
+
+// applyPlan writes one article's plan with the support counts it changes.
+func (s *Store) applyPlan(ctx context.Context, article quad.IRI, p writePlan) (WriteResult, error) {
+	adds, dels, dead, err := s.countDeltas(ctx, p.counts)
+	if err != nil {
+		return WriteResult{}, fmt.Errorf("support counts for %s: %w", article, err)
+	}
+	adds, dels = append(p.adds, adds...), append(p.dels, dels...)
+	if err := s.commit(ctx, adds, dels, append(p.dead, dead...), len(dels) > 0); err != nil {
+		return WriteResult{}, fmt.Errorf("write %s: %w", article, err)
+	}
+	return WriteResult{Added: len(adds), Deleted: len(dels)}, nil
+}
+
+// countDeltas turns changes of support counts into quads: the old count out, the
+// new one in. A node whose count falls to zero has lost its last supporter, and
+// the plan that withdrew it already deletes its shared quads, count included.
+func (s *Store) countDeltas(ctx context.Context, counts map[quad.Value]int) (adds, dels []cgraph.Delta, dead []cgraph.Ref, err error) {
+	for node, d := range counts {
+		if d == 0 {
+			continue
+		}
+		c, ref, err := s.supportCount(ctx, node)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		n := c + d
+		if c > 0 && n > 0 {
+			dels = append(dels, cgraph.Delta{Quad: countQuad(node, c), Action: cgraph.Delete})
+			dead = append(dead, ref)
+		}
+		if n > 0 {
+			adds = append(adds, cgraph.Delta{Quad: countQuad(node, n), Action: cgraph.Add})
+		}
+	}
+	return adds, dels, dead, nil
+}
+
+func countQuad(node quad.Value, n int) quad.Quad {
+	return quad.Quad{Subject: node, Predicate: schema.SupportCount, Object: quad.Int(n), Label: node}
+}
+
+// supportCount reads a node's stored support count (0 if none) and the ref of its
+// quad: one {Subject, Predicate} index lookup.
+func (s *Store) supportCount(ctx context.Context, node quad.Value) (int, cgraph.Ref, error) {
+	q, ref, err := s.findOut(ctx, node, schema.SupportCount, func(q quad.Quad) bool {
+		_, ok := q.Object.(quad.Int)
+		return ok
+	})
+	if err != nil || ref == nil {
+		return 0, nil, err
+	}
+	return int(q.Object.(quad.Int)), ref, nil
+}
+
+// findOut returns the first stored quad "subject predicate ?" that ok accepts, and
+// its ref (nil if there is none).
+func (s *Store) findOut(ctx context.Context, subject, predicate quad.Value, ok func(quad.Quad) bool) (quad.Quad, cgraph.Ref, error) {
+	it, err := s.outByPredicate(ctx, subject, predicate)
+	if err != nil || it == nil {
+		return quad.Quad{}, nil, err
+	}
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.QS.Quad(it.Result())
+		if err != nil {
+			return quad.Quad{}, nil, fmt.Errorf("%v %v: %w", subject, predicate, err)
+		}
+		if q.Subject == subject && q.Predicate == predicate && ok(q) {
+			return q, it.Result(), nil
+		}
+	}
+	return quad.Quad{}, nil, it.Err()
+}
+
+// commit writes one transaction: on SQL one ApplyDeltas call (see applyOnce); on
+// bolt the additions, then the deletions (see batchKV for why two calls), then the
+// dead quads' index entries (see dropDead), in one bolt transaction. Cayley's node
+// ID cache is emptied after a failed write, or when purge says nodes may have gone
+// (see valueCache).
+func (s *Store) commit(ctx context.Context, adds, dels []cgraph.Delta, dead []cgraph.Ref, purge bool) error {
+	if len(adds)+len(dels) == 0 {
+		return nil
+	}
+	if s.sql != nil {
+		return s.applyOnce(joinDeltas(adds, dels))
+	}
+	if s.batch != nil {
+		if err := s.batch.begin(ctx); err != nil {
+			return err
+		}
+	}
+	err := s.applyBoth(adds, dels)
+	if err == nil {
+		err = s.dropDead(ctx, dead)
+	}
+	if s.batch != nil {
+		if endErr := s.batch.end(ctx, err == nil); err == nil {
+			err = endErr
+		}
+	}
+	if err != nil || purge {
+		s.values.purge()
+	}
+	return err
+}
+
+func (s *Store) applyBoth(adds, dels []cgraph.Delta) error {
+	if len(adds) > 0 {
+		if err := s.QS.ApplyDeltas(adds, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+			return err
+		}
+	}
+	if len(dels) > 0 {
+		if err := s.QS.ApplyDeltas(dels, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// applyOnce writes deltas (additions and deletions together) in one Cayley
+// ApplyDeltas call, which on SQL is one transaction: an article is all old or all
+// new after a crash.
+//
+// Unlike kv's, one SQL call may both add and delete quads about a node: nodes are
+// keyed by their value's hash, not by an ID given out as the call goes, so netting
+// a node's reference count over the call changes nothing but the count, and
+// foreign keys from quads to nodes reject a quad whose node is missing (see
+// TestPostgresApplyDeltasOneCall).
+//
+// The options are strict: with IgnoreDup Cayley counts a duplicate quad's nodes
+// although it does not store the quad, and with IgnoreMissing it does not give
+// back the count of a missing quad's node when the call nets that node upwards;
+// either would leave counts wrong. parley's plan never adds a stored quad nor
+// deletes a missing one, so an error here means the plan was stale: the
+// transaction rolls back and the caller fails (or retries the article alone).
+func (s *Store) applyOnce(deltas []cgraph.Delta) error {
+	if len(deltas) == 0 {
+		return nil
+	}
+	return s.QS.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
+}
+
+func joinDeltas(adds, dels []cgraph.Delta) []cgraph.Delta {
+	return append(append(make([]cgraph.Delta, 0, len(adds)+len(dels)), adds...), dels...)
+}
+
+func validateDoc(doc Doc) error {
+	supported := map[quad.Value]bool{}
+	for _, q := range doc.Quads {
+		if q.Label == doc.IRI && q.Subject == doc.IRI && schema.IsSupport(q.Predicate) {
+			supported[q.Object] = true
+		}
+	}
+	edges := map[quad.Value]quad.Quad{}
+	for _, q := range doc.Quads {
+		switch {
+		case q.Predicate == schema.SupportCount:
+			return fmt.Errorf("quad %v: support counts are the writer's to keep", q)
+		case q.Label == doc.IRI:
+		case q.Label == nil:
+			return fmt.Errorf("quad %v: no label", q)
+		case !supported[q.Label]:
+			return fmt.Errorf("shared quad %v has no support from %v", q, doc.IRI)
+		case q.Subject == q.Label:
+		default:
+			e, ok := edges[q.Label]
+			if !ok {
+				e = statementEdge(doc.Quads, q.Label)
+				edges[q.Label] = e
+			}
+			if q != e {
+				return fmt.Errorf("shared quad %v: label must be its subject or the statement it is the edge of", q)
+			}
+		}
+	}
+	return nil
+}
+
+// statementEdge finds, among qs, the edge "s p o" that statement st reifies.
+func statementEdge(qs []quad.Quad, st quad.Value) quad.Quad {
+	e := quad.Quad{Label: st}
+	for _, q := range qs {
+		if q.Subject != st || q.Label != st {
+			continue
+		}
+		switch q.Predicate {
+		case schema.Subject:
+			e.Subject = q.Object
+		case schema.Predicate:
+			e.Predicate = q.Object
+		case schema.Object:
+			e.Object = q.Object
+		}
+	}
+	return e
+}
+
+// writePlan is one article's change: its deltas, the nodes it supports and the
+// nodes whose support it withdraws.
+type writePlan struct {
+	adds, dels []cgraph.Delta
+	supported  map[quad.Value]bool
+	withdrawn  []quad.Value
+	counts     map[quad.Value]int // change of each node's support count
+	dead       []cgraph.Ref       // the stored quads dels deletes (see dropDead)
+}
+
+// plan reads the store's committed state and plans the change from the article's
+// stored quads to newQuads: the quads to add (new own quads, and shared quads not
+// yet stored) and to delete (old own quads, and the shared quads of nodes no other
+// article supports any more). With a group (nil for a lone write), shared quads
+// the group added are not added again, and each node's stored quads are read once
+// per group.
+func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad, g *group) (writePlan, error) {
+	var p writePlan
+	old, oldRefs, err := s.labelled(ctx, article)
+	if err != nil {
+		return p, err
+	}
+	oldSet := make(map[quad.Quad]bool, len(old))
+	p.counts = map[quad.Value]int{}
+	oldSupported := map[quad.Value]bool{}
+	for _, q := range old {
+		oldSet[q] = true
+		if q.Subject == article && schema.IsSupport(q.Predicate) {
+			oldSupported[q.Object] = true
+		}
+	}
+	newOwn := make(map[quad.Quad]bool, len(newQuads))
+	var newShared []quad.Quad
+	supported := map[quad.Value]bool{}
+	for _, q := range newQuads {
+		if q.Label == article {
+			newOwn[q] = true
+			if q.Subject == article && schema.IsSupport(q.Predicate) {
+				supported[q.Object] = true
+			}
+		} else {
+			newShared = append(newShared, q)
+		}
+	}
+	// Shared quads already stored (another article, or this one before, supports
+	// their node) are not added again. The {Label} index finds a node's quads.
+	p.supported = supported
+	for node := range supported {
+		if !oldSupported[node] {
+			p.counts[node]++
+		}
+	}
+	stored := map[quad.Quad]bool{}
+	for node := range supported {
+		qs, ok := g.storedOf(node)
+		if !ok {
+			if qs, err = s.quadsWith(ctx, quad.Label, node); err != nil {
+				return p, err
+			}
+			g.remember(node, qs)
+		}
+		for _, q := range qs {
+			stored[q] = true
+		}
+	}
+	added := map[quad.Quad]bool{}
+	for _, q := range newShared {
+		if !stored[q] && !added[q] && !g.hasAdded(q) {
+			added[q] = true
+			p.adds = append(p.adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		}
+	}
+	for q := range newOwn {
+		if !oldSet[q] {
+			p.adds = append(p.adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		}
+	}
+	deleted := map[quad.Quad]bool{} // a quad may be found twice: as a node's and as a statement's
+	for i, q := range old {
+		if !newOwn[q] && !deleted[q] {
+			deleted[q] = true
+			p.dels = append(p.dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			p.dead = append(p.dead, oldRefs[i])
+		}
+	}
+	// Nodes whose support this article withdraws lose their shared quads when no
+	// other article supports them.
+	for _, q := range old {
+		if q.Subject != article || !schema.IsSupport(q.Predicate) || newOwn[q] {
+			continue
+		}
+		p.withdrawn = append(p.withdrawn, q.Object)
+		p.counts[q.Object]--
+		orphan, err := s.unsupportedElsewhere(ctx, q.Object, q.Predicate, article)
+		if err != nil {
+			return p, err
+		}
+		if !orphan {
+			continue
+		}
+		shared, refs, err := s.labelled(ctx, q.Object)
+		if err != nil {
+			return p, err
+		}
+		for i, sq := range shared {
+			if !deleted[sq] {
+				deleted[sq] = true
+				p.dels = append(p.dels, cgraph.Delta{Quad: sq, Action: cgraph.Delete})
+				p.dead = append(p.dead, refs[i])
+			}
+		}
+	}
+	return p, nil
+}
+
+// unsupportedElsewhere reports whether no article other than article supports
+// node with the support predicate (a node is only ever mentioned, a statement only
+// asserted). Support quads are the only quads with those predicates and have their
+// article as subject, so it is enough to find one with another subject.
+func (s *Store) unsupportedElsewhere(ctx context.Context, node, support quad.Value, article quad.IRI) (bool, error) {
+	if s.sql != nil {
+		other, err := s.sql.supportedElsewhere(ctx, node, support, article)
+		return !other, err
+	}
+	it, err := s.inByPredicate(ctx, node, support)
+	if err != nil || it == nil {
+		return true, err
+	}
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.QS.Quad(it.Result())
+		if err != nil {
+			return false, err
+		}
+		if q.Subject != article && q.Predicate == support {
+			return false, nil
+		}
+	}
+	return true, it.Err()
+}
+
+// inByPredicate iterates the quads "? predicate object". On bolt it is a prefix scan
+// of Cayley's {Object, Predicate, Subject} index, which Cayley's own optimizer does
+// not use for a two-direction filter (it would fall back to scanning every quad);
+// other backends plan the lookup themselves.
+func (s *Store) inByPredicate(ctx context.Context, object, predicate quad.Value) (iterator.Scanner, error) {
+	return s.byIndex(ctx, quad.Object, object, predicate, kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}})
+}
+
+// outByPredicate iterates the quads "subject predicate ?": on bolt, one key of
+// Cayley's {Subject, Predicate} index.
+func (s *Store) outByPredicate(ctx context.Context, subject, predicate quad.Value) (iterator.Scanner, error) {
+	return s.byIndex(ctx, quad.Subject, subject, predicate, kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}})
+}
+
+// byIndex iterates the quads with node in direction d and the given predicate,
+// through index ind (whose first two directions are d and the predicate) on bolt.
+func (s *Store) byIndex(ctx context.Context, d quad.Direction, node, predicate quad.Value, ind kv.QuadIndex) (iterator.Scanner, error) {
+	n, err := s.QS.ValueOf(node)
+	if err != nil || n == nil {
+		return nil, err
+	}
+	p, err := s.QS.ValueOf(predicate)
+	if err != nil || p == nil {
+		return nil, err
+	}
+	if _, ok := s.QS.(*kv.QuadStore); ok {
+		nv, ok1 := n.(kv.Int64Value)
+		pv, ok2 := p.(kv.Int64Value)
+		if ok1 && ok2 {
+			scan := kv.IndexScan{Index: ind, Values: []uint64{uint64(nv), uint64(pv)}}
+			return scan.BuildIterator(s.QS).Iterate(), nil
+		}
+	}
+	return iterator.NewAnd(s.QS.QuadIterator(d, n), s.QS.QuadIterator(quad.Predicate, p)).Iterate(), nil
+}
+
+// labelled returns every quad labelled label, with its ref.
+func (s *Store) labelled(ctx context.Context, label quad.Value) ([]quad.Quad, []cgraph.Ref, error) {
+	var qs []quad.Quad
+	var refs []cgraph.Ref
+	err := s.eachQuadRef(ctx, quad.Label, label, func(q quad.Quad, ref cgraph.Ref) bool {
+		qs = append(qs, q)
+		refs = append(refs, ref)
+		return true
+	})
+	return qs, refs, err
+}
+
+// quadsWith returns every quad with v in direction d.
+func (s *Store) quadsWith(ctx context.Context, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := s.eachQuad(ctx, d, v, func(q quad.Quad) bool {
+		out = append(out, q)
+		return true
+	})
+	return out, err
+}
+
+// eachQuad calls fn for each quad with v in direction d until fn returns false.
+func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) bool) error {
+	return s.eachQuadRef(ctx, d, v, func(q quad.Quad, _ cgraph.Ref) bool { return fn(q) })
+}
+
+// resolveBatch is how many quad refs eachResolved resolves to values at once.
+const resolveBatch = 512
+
+// eachQuadRef calls fn for each quad with v in direction d, and its ref, until fn
+// returns false.
+func (s *Store) eachQuadRef(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad, cgraph.Ref) bool) error {
+	ref, err := s.QS.ValueOf(v)
+	if err != nil {
+		return fmt.Errorf("look up %v: %w", v, err)
+	} else if ref == nil {
+		return nil
+	}
+	return s.eachResolved(ctx, s.QS.QuadIterator(d, ref).Iterate(), fn)
+}
+
+// eachStored calls fn for every quad in the store until fn fails.
+func (s *Store) eachStored(ctx context.Context, fn func(quad.Quad) error) error {
+	var fnErr error
+	err := s.eachResolved(ctx, s.QS.QuadsAllIterator().Iterate(), func(q quad.Quad, _ cgraph.Ref) bool {
+		fnErr = fn(q)
+		return fnErr == nil
+	})
+	if fnErr != nil {
+		return fnErr
+	}
+	return err
+}
+
+// eachResolved calls fn for each quad of it, and its ref, until fn returns false,
+// and closes it. Refs are resolved to values in batches: on kv stores QS.Quad
+// opens a read transaction and fetches four values per quad, which dominated
+// reloads.
+func (s *Store) eachResolved(ctx context.Context, it iterator.Scanner, fn func(quad.Quad, cgraph.Ref) bool) error {
+	defer it.Close()
+	batch := make([]cgraph.Ref, 0, resolveBatch)
+	flush := func() (bool, error) {
+		qs, err := s.resolveQuads(ctx, batch)
+		if err != nil {
+			return false, err
+		}
+		for i, q := range qs {
+			if !fn(q, batch[i]) {
+				return false, nil
+			}
+		}
+		batch = batch[:0]
+		return true, nil
+	}
+	for it.Next(ctx) {
+		if batch = append(batch, it.Result()); len(batch) < resolveBatch {
+			continue
+		}
+		if more, err := flush(); err != nil || !more {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	_, err := flush()
+	return err
+}
+
+// resolveQuads returns the quads of refs: on kv stores with one batched lookup of
+// their distinct values, elsewhere one by one.
+func (s *Store) resolveQuads(ctx context.Context, refs []cgraph.Ref) ([]quad.Quad, error) {
+	out := make([]quad.Quad, len(refs))
+	kq, ok := s.QS.(*kv.QuadStore)
+	if !ok {
+		for i, r := range refs {
+			q, err := s.QS.Quad(r)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = q
+		}
+		return out, nil
+	}
+	var ids []cgraph.Ref
+	pos := map[kv.Int64Value]int{}
+	for _, r := range refs {
+		for _, d := range quad.Directions {
+			id, err := kq.QuadDirection(r, d)
+			if err != nil {
+				return nil, err
+			}
+			if n, ok := id.(kv.Int64Value); ok && n != 0 {
+				if _, seen := pos[n]; !seen {
+					pos[n] = len(ids)
+					ids = append(ids, n)
+				}
+			}
+		}
+	}
+	vals, err := kq.ValuesOf(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("resolve %d quads: %w", len(refs), err)
+	}
+	for i, r := range refs {
+		for _, d := range quad.Directions {
+			id, _ := kq.QuadDirection(r, d)
+			if n, ok := id.(kv.Int64Value); ok && n != 0 {
+				out[i].Set(d, vals[pos[n]])
+			}
+		}
+	}
+	return out, nil
+}
