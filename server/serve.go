@@ -14,7 +14,7 @@ import (
 	"strings"
 	"time"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
 	chttp "github.com/cayleygraph/cayley/server/http"
 
@@ -78,9 +78,9 @@ func Handler(cfg Config) (http.Handler, error) {
 		return nil, err
 	}
 	s := &server{cfg: cfg}
-	h := &cgraph.Handle{QuadStore: cfg.Store.QS}
+	h := &graph.Handle{QuadStore: cfg.Store.QS}
 	if cfg.AllowWrites {
-		if h.QuadWriter, err = cgraph.NewQuadWriter("single", cfg.Store.QS, nil); err != nil {
+		if h.QuadWriter, err = graph.NewQuadWriter("single", cfg.Store.QS, nil); err != nil {
 			return nil, fmt.Errorf("serve: writer: %w", err)
 		}
 	}

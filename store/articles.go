@@ -6,7 +6,7 @@ import (
 	"sort"
 	"time"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/schema"
@@ -73,7 +73,7 @@ func (s *Store) articleIRIs(ctx context.Context) ([]quad.IRI, error) {
 		return nil, err
 	}
 	var out []quad.IRI
-	err = s.eachResolved(ctx, it, func(q quad.Quad, _ cgraph.Ref) bool {
+	err = s.eachResolved(ctx, it, func(q quad.Quad, _ graph.Ref) bool {
 		if iri, ok := q.Subject.(quad.IRI); ok && q.Label == q.Subject && q.Predicate == schema.Type && q.Object == schema.Article {
 			out = append(out, iri)
 		}

@@ -7,7 +7,7 @@ import (
 	"errors"
 	"fmt"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	cproto "github.com/cayleygraph/cayley/graph/proto"
 	hkv "github.com/hidal-go/hidalgo/kv"
@@ -25,7 +25,7 @@ import (
 // uvarint quad IDs (see Cayley's appendIndex); parley rewrites the entries its
 // deletions touched without the dead IDs. Open checks that the store's index list
 // is one it knows.
-func (s *Store) dropDead(ctx context.Context, dead []cgraph.Ref) error {
+func (s *Store) dropDead(ctx context.Context, dead []graph.Ref) error {
 	if s.batch == nil || len(dead) == 0 {
 		return nil
 	}

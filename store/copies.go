@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/schema"
@@ -104,7 +104,7 @@ func (s *Store) sharingBand(ctx context.Context, band string) ([]quad.IRI, error
 		return nil, err
 	}
 	var out []quad.IRI
-	err = s.eachResolved(ctx, it, func(q quad.Quad, _ cgraph.Ref) bool {
+	err = s.eachResolved(ctx, it, func(q quad.Quad, _ graph.Ref) bool {
 		if iri, ok := q.Subject.(quad.IRI); ok && q.Predicate == schema.NamesBand && q.Label == q.Subject {
 			out = append(out, iri)
 		}

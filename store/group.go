@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 )
 
@@ -97,9 +97,9 @@ func (s *Store) writeGroupTx(ctx context.Context, g *group) error {
 // group is the set of articles written in the open transaction.
 type group struct {
 	members   []int
-	adds      []cgraph.Delta // every member's, in order
-	dels      []cgraph.Delta
-	dead      []cgraph.Ref
+	adds      []graph.Delta // every member's, in order
+	dels      []graph.Delta
+	dead      []graph.Ref
 	iris      map[quad.IRI]bool
 	supported map[quad.Value]bool
 	withdrawn map[quad.Value]bool

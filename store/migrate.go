@@ -7,7 +7,7 @@ import (
 	"errors"
 	"fmt"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 )
 
@@ -42,12 +42,12 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store, batch int, progress func
 	dst.writeMu.Lock()
 	defer dst.writeMu.Unlock()
 	var res CopyResult
-	buf := make([]cgraph.Delta, 0, batch)
+	buf := make([]graph.Delta, 0, batch)
 	flush := func() error {
 		if len(buf) == 0 {
 			return nil
 		}
-		if err := dst.QS.ApplyDeltas(buf, cgraph.IgnoreOpts{}); err != nil {
+		if err := dst.QS.ApplyDeltas(buf, graph.IgnoreOpts{}); err != nil {
 			return fmt.Errorf("write batch %d (quads %d–%d): %w", res.Batches+1, res.Quads+1, res.Quads+int64(len(buf)), err)
 		}
 		res.Quads += int64(len(buf))
@@ -63,7 +63,7 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store, batch int, progress func
 		if dst.sql != nil {
 			q = storableQuad(q) // see storable; the digest, like Cayley's hash, reads times to the second
 		}
-		buf = append(buf, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		buf = append(buf, graph.Delta{Quad: q, Action: graph.Add})
 		if len(buf) == batch {
 			return flush()
 		}
@@ -103,9 +103,9 @@ func (s *Store) Clear(ctx context.Context) error {
 	}
 	defer s.values.purge() // see valueCache
 	for {
-		var dels []cgraph.Delta
+		var dels []graph.Delta
 		err := s.eachStored(ctx, func(q quad.Quad) error {
-			dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			dels = append(dels, graph.Delta{Quad: q, Action: graph.Delete})
 			if len(dels) == clearBatch {
 				return errBatchFull
 			}
@@ -118,7 +118,7 @@ func (s *Store) Clear(ctx context.Context) error {
 			return nil
 		}
 		// Deletions only: kv's netting of node counts (see batchKV) is harmless here.
-		if err := s.QS.ApplyDeltas(dels, cgraph.IgnoreOpts{}); err != nil {
+		if err := s.QS.ApplyDeltas(dels, graph.IgnoreOpts{}); err != nil {
 			return err
 		}
 	}

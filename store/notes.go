@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/schema"
@@ -20,11 +20,11 @@ var ErrNotNote = errors.New("not an analyst's note")
 // support counts, so the store's invariant holds whatever they say. Any other
 // quad is refused, and then nothing is written.
 func (s *Store) WriteNotes(ctx context.Context, adds, dels []quad.Quad) error {
-	var deltas [2][]cgraph.Delta
+	var deltas [2][]graph.Delta
 	for i, qs := range [][]quad.Quad{adds, dels} {
-		action := cgraph.Add
+		action := graph.Add
 		if i == 1 {
-			action = cgraph.Delete
+			action = graph.Delete
 		}
 		for _, q := range qs {
 			if !schema.IsNote(q.Label) {
@@ -33,7 +33,7 @@ func (s *Store) WriteNotes(ctx context.Context, adds, dels []quad.Quad) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			deltas[i] = append(deltas[i], cgraph.Delta{Quad: q, Action: action})
+			deltas[i] = append(deltas[i], graph.Delta{Quad: q, Action: action})
 		}
 	}
 	s.writeMu.Lock()

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"sort"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/schema"
@@ -71,7 +71,7 @@ func (s *Store) OpenNodes(ctx context.Context, keep func(*OpenNode) bool) ([]*Op
 	}
 	var iris []quad.IRI
 	if it != nil {
-		err = s.eachResolved(ctx, it, func(q quad.Quad, _ cgraph.Ref) bool {
+		err = s.eachResolved(ctx, it, func(q quad.Quad, _ graph.Ref) bool {
 			if iri, ok := q.Subject.(quad.IRI); ok && q.Predicate == schema.Origin && q.Label == q.Subject {
 				iris = append(iris, iri)
 			}

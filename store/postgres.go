@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the "postgres" quad store and lib/pq's driver
 	"github.com/cayleygraph/quad"
@@ -84,7 +84,7 @@ func (ss *sqlStore) open(ctx context.Context, opt Options) (*Store, error) {
 			return nil, fmt.Errorf("%w: run `parley load` first", ErrNoStore)
 		}
 		// Cayley creates both tables and its indexes in one transaction.
-		if err := cgraph.InitQuadStore(Postgres, opt.Path, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		if err := graph.InitQuadStore(Postgres, opt.Path, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 			return nil, fmt.Errorf("initialise: %w", err)
 		}
 	}
@@ -95,7 +95,7 @@ func (ss *sqlStore) open(ctx context.Context, opt Options) (*Store, error) {
 			}
 		}
 	}
-	qs, err := cgraph.NewQuadStore(Postgres, opt.Path, nil)
+	qs, err := graph.NewQuadStore(Postgres, opt.Path, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/schema"
@@ -90,17 +90,17 @@ func TestPostgresApplyDeltasOneCall(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := openStore(t, Postgres)
-			deltas := func(qs []quad.Quad, a cgraph.Procedure) []cgraph.Delta {
-				var out []cgraph.Delta
+			deltas := func(qs []quad.Quad, a graph.Procedure) []graph.Delta {
+				var out []graph.Delta
 				for _, q := range qs {
-					out = append(out, cgraph.Delta{Quad: q, Action: a})
+					out = append(out, graph.Delta{Quad: q, Action: a})
 				}
 				return out
 			}
-			if err := s.applyOnce(deltas(tt.before, cgraph.Add)); err != nil {
+			if err := s.applyOnce(deltas(tt.before, graph.Add)); err != nil {
 				t.Fatal(err)
 			}
-			if err := s.applyOnce(joinDeltas(deltas(tt.add, cgraph.Add), deltas(tt.del, cgraph.Delete))); err != nil {
+			if err := s.applyOnce(joinDeltas(deltas(tt.add, graph.Add), deltas(tt.del, graph.Delete))); err != nil {
 				t.Fatal(err)
 			}
 			want := map[quad.Quad]bool{}
@@ -128,7 +128,7 @@ func TestPostgresApplyDeltasOneCall(t *testing.T) {
 			for q := range got {
 				rest = append(rest, q)
 			}
-			if err := s.applyOnce(deltas(rest, cgraph.Delete)); err != nil {
+			if err := s.applyOnce(deltas(rest, graph.Delete)); err != nil {
 				t.Fatal(err)
 			}
 			var nodes int
@@ -144,7 +144,7 @@ func TestPostgresApplyDeltasOneCall(t *testing.T) {
 		model := map[quad.Quad]bool{}
 		node := func() string { return fmt.Sprint("n", r.IntN(6)) }
 		for round := range 40 {
-			var ds []cgraph.Delta
+			var ds []graph.Delta
 			touched := map[quad.Quad]bool{}
 			for range 1 + r.IntN(8) {
 				cand := q(node(), fmt.Sprint("p", r.IntN(2)), iri(node()), node())
@@ -152,17 +152,17 @@ func TestPostgresApplyDeltasOneCall(t *testing.T) {
 					continue
 				}
 				touched[cand] = true
-				a := cgraph.Add
+				a := graph.Add
 				if model[cand] {
-					a = cgraph.Delete
+					a = graph.Delete
 				}
-				ds = append(ds, cgraph.Delta{Quad: cand, Action: a})
+				ds = append(ds, graph.Delta{Quad: cand, Action: a})
 			}
 			if err := s.applyOnce(ds); err != nil {
 				t.Fatalf("round %d: %v", round, err)
 			}
 			for _, d := range ds {
-				model[d.Quad] = d.Action == cgraph.Add
+				model[d.Quad] = d.Action == graph.Add
 				if !model[d.Quad] {
 					delete(model, d.Quad)
 				}
@@ -191,10 +191,10 @@ func TestPostgresApplyOnceIsStrict(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := all(t, s)
-	dup := cgraph.Delta{Quad: a.Quads[0], Action: cgraph.Add}
-	missing := cgraph.Delta{Quad: quad.Quad{Subject: quad.IRI("http://a"), Predicate: schema.Mentions, Object: quad.IRI("http://nowhere"), Label: quad.IRI("http://a")}, Action: cgraph.Delete}
-	fresh := cgraph.Delta{Quad: quad.Quad{Subject: quad.IRI("http://a"), Predicate: schema.Mentions, Object: quad.IRI("http://new"), Label: quad.IRI("http://a")}, Action: cgraph.Add}
-	for _, ds := range [][]cgraph.Delta{{fresh, dup}, {fresh, missing}} {
+	dup := graph.Delta{Quad: a.Quads[0], Action: graph.Add}
+	missing := graph.Delta{Quad: quad.Quad{Subject: quad.IRI("http://a"), Predicate: schema.Mentions, Object: quad.IRI("http://nowhere"), Label: quad.IRI("http://a")}, Action: graph.Delete}
+	fresh := graph.Delta{Quad: quad.Quad{Subject: quad.IRI("http://a"), Predicate: schema.Mentions, Object: quad.IRI("http://new"), Label: quad.IRI("http://a")}, Action: graph.Add}
+	for _, ds := range [][]graph.Delta{{fresh, dup}, {fresh, missing}} {
 		if err := s.applyOnce(ds); err == nil {
 			t.Fatalf("%v accepted", ds)
 		}
@@ -205,9 +205,9 @@ func TestPostgresApplyOnceIsStrict(t *testing.T) {
 	}
 	// Why strict: Cayley's loose options accept both writes and miscount nodes.
 	for _, c := range []struct {
-		opts cgraph.IgnoreOpts
-		ds   []cgraph.Delta
-	}{{cgraph.IgnoreOpts{IgnoreDup: true}, []cgraph.Delta{fresh, dup}}, {cgraph.IgnoreOpts{IgnoreMissing: true}, []cgraph.Delta{fresh, missing}}} {
+		opts graph.IgnoreOpts
+		ds   []graph.Delta
+	}{{graph.IgnoreOpts{IgnoreDup: true}, []graph.Delta{fresh, dup}}, {graph.IgnoreOpts{IgnoreMissing: true}, []graph.Delta{fresh, missing}}} {
 		s := openStore(t, Postgres)
 		if _, err := s.ReplaceArticle(ctx, a); err != nil {
 			t.Fatal(err)

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/boltdb/bolt"
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
 	"github.com/cayleygraph/quad"
@@ -51,7 +51,7 @@ type Options struct {
 
 // Store is an open Cayley quad store with parley's write discipline.
 type Store struct {
-	QS      cgraph.QuadStore
+	QS      graph.QuadStore
 	Backend string
 	Path    string // bolt file, or the PostgreSQL URL without its password
 
@@ -88,7 +88,7 @@ func Open(opt Options) (*Store, error) {
 
 // kvOptions: no_bloom, because by default every open scans the whole store to build
 // a bloom filter, which costs seconds per command on a large graph.
-var kvOptions = cgraph.Options{kv.OptNoBloom: true}
+var kvOptions = graph.Options{kv.OptNoBloom: true}
 
 // labelIndex lets one article's quads be found without a full scan; Cayley records
 // the index list in the store, so it is only added when the store is created.

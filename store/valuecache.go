@@ -7,7 +7,7 @@ import (
 	"sync"
 	"unsafe"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 )
 
@@ -30,7 +30,7 @@ type valueCache struct {
 
 // newValueCache finds the cache of a kv quad store; for other stores it returns
 // nil (nothing to purge).
-func newValueCache(qs cgraph.QuadStore) (*valueCache, error) {
+func newValueCache(qs graph.QuadStore) (*valueCache, error) {
 	k, ok := qs.(*kv.QuadStore)
 	if !ok {
 		return nil, nil

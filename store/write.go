@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
@@ -79,7 +79,7 @@ func (s *Store) applyPlan(ctx context.Context, article quad.IRI, p writePlan) (W
 // countDeltas turns changes of support counts into quads: the old count out, the
 // new one in. A node whose count falls to zero has lost its last supporter, and
 // the plan that withdrew it already deletes its shared quads, count included.
-func (s *Store) countDeltas(ctx context.Context, counts map[quad.Value]int) (adds, dels []cgraph.Delta, dead []cgraph.Ref, err error) {
+func (s *Store) countDeltas(ctx context.Context, counts map[quad.Value]int) (adds, dels []graph.Delta, dead []graph.Ref, err error) {
 	for node, d := range counts {
 		if d == 0 {
 			continue
@@ -90,11 +90,11 @@ func (s *Store) countDeltas(ctx context.Context, counts map[quad.Value]int) (add
 		}
 		n := c + d
 		if c > 0 && n > 0 {
-			dels = append(dels, cgraph.Delta{Quad: countQuad(node, c), Action: cgraph.Delete})
+			dels = append(dels, graph.Delta{Quad: countQuad(node, c), Action: graph.Delete})
 			dead = append(dead, ref)
 		}
 		if n > 0 {
-			adds = append(adds, cgraph.Delta{Quad: countQuad(node, n), Action: cgraph.Add})
+			adds = append(adds, graph.Delta{Quad: countQuad(node, n), Action: graph.Add})
 		}
 	}
 	return adds, dels, dead, nil
@@ -106,7 +106,7 @@ func countQuad(node quad.Value, n int) quad.Quad {
 
 // supportCount reads a node's stored support count (0 if none) and the ref of its
 // quad: one {Subject, Predicate} index lookup.
-func (s *Store) supportCount(ctx context.Context, node quad.Value) (int, cgraph.Ref, error) {
+func (s *Store) supportCount(ctx context.Context, node quad.Value) (int, graph.Ref, error) {
 	q, ref, err := s.findOut(ctx, node, schema.SupportCount, func(q quad.Quad) bool {
 		_, ok := q.Object.(quad.Int)
 		return ok
@@ -119,7 +119,7 @@ func (s *Store) supportCount(ctx context.Context, node quad.Value) (int, cgraph.
 
 // findOut returns the first stored quad "subject predicate ?" that ok accepts, and
 // its ref (nil if there is none).
-func (s *Store) findOut(ctx context.Context, subject, predicate quad.Value, ok func(quad.Quad) bool) (quad.Quad, cgraph.Ref, error) {
+func (s *Store) findOut(ctx context.Context, subject, predicate quad.Value, ok func(quad.Quad) bool) (quad.Quad, graph.Ref, error) {
 	it, err := s.outByPredicate(ctx, subject, predicate)
 	if err != nil || it == nil {
 		return quad.Quad{}, nil, err
@@ -142,7 +142,7 @@ func (s *Store) findOut(ctx context.Context, subject, predicate quad.Value, ok f
 // dead quads' index entries (see dropDead), in one bolt transaction. Cayley's node
 // ID cache is emptied after a failed write, or when purge says nodes may have gone
 // (see valueCache).
-func (s *Store) commit(ctx context.Context, adds, dels []cgraph.Delta, dead []cgraph.Ref, purge bool) error {
+func (s *Store) commit(ctx context.Context, adds, dels []graph.Delta, dead []graph.Ref, purge bool) error {
 	if len(adds)+len(dels) == 0 {
 		return nil
 	}
@@ -169,14 +169,14 @@ func (s *Store) commit(ctx context.Context, adds, dels []cgraph.Delta, dead []cg
 	return err
 }
 
-func (s *Store) applyBoth(adds, dels []cgraph.Delta) error {
+func (s *Store) applyBoth(adds, dels []graph.Delta) error {
 	if len(adds) > 0 {
-		if err := s.QS.ApplyDeltas(adds, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+		if err := s.QS.ApplyDeltas(adds, graph.IgnoreOpts{IgnoreDup: true}); err != nil {
 			return err
 		}
 	}
 	if len(dels) > 0 {
-		if err := s.QS.ApplyDeltas(dels, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+		if err := s.QS.ApplyDeltas(dels, graph.IgnoreOpts{IgnoreMissing: true}); err != nil {
 			return err
 		}
 	}
@@ -199,15 +199,15 @@ func (s *Store) applyBoth(adds, dels []cgraph.Delta) error {
 // either would leave counts wrong. parley's plan never adds a stored quad nor
 // deletes a missing one, so an error here means the plan was stale: the
 // transaction rolls back and the caller fails (or retries the article alone).
-func (s *Store) applyOnce(deltas []cgraph.Delta) error {
+func (s *Store) applyOnce(deltas []graph.Delta) error {
 	if len(deltas) == 0 {
 		return nil
 	}
-	return s.QS.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
+	return s.QS.ApplyDeltas(deltas, graph.IgnoreOpts{})
 }
 
-func joinDeltas(adds, dels []cgraph.Delta) []cgraph.Delta {
-	return append(append(make([]cgraph.Delta, 0, len(adds)+len(dels)), adds...), dels...)
+func joinDeltas(adds, dels []graph.Delta) []graph.Delta {
+	return append(append(make([]graph.Delta, 0, len(adds)+len(dels)), adds...), dels...)
 }
 
 func validateDoc(doc Doc) error {
@@ -264,11 +264,11 @@ func statementEdge(qs []quad.Quad, st quad.Value) quad.Quad {
 // writePlan is one article's change: its deltas, the nodes it supports and the
 // nodes whose support it withdraws.
 type writePlan struct {
-	adds, dels []cgraph.Delta
+	adds, dels []graph.Delta
 	supported  map[quad.Value]bool
 	withdrawn  []quad.Value
 	counts     map[quad.Value]int // change of each node's support count
-	dead       []cgraph.Ref       // the stored quads dels deletes (see dropDead)
+	dead       []graph.Ref        // the stored quads dels deletes (see dropDead)
 }
 
 // plan reads the store's committed state and plans the change from the article's
@@ -330,19 +330,19 @@ func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad
 	for _, q := range newShared {
 		if !stored[q] && !added[q] && !g.hasAdded(q) {
 			added[q] = true
-			p.adds = append(p.adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			p.adds = append(p.adds, graph.Delta{Quad: q, Action: graph.Add})
 		}
 	}
 	for q := range newOwn {
 		if !oldSet[q] {
-			p.adds = append(p.adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			p.adds = append(p.adds, graph.Delta{Quad: q, Action: graph.Add})
 		}
 	}
 	deleted := map[quad.Quad]bool{} // a quad may be found twice: as a node's and as a statement's
 	for i, q := range old {
 		if !newOwn[q] && !deleted[q] {
 			deleted[q] = true
-			p.dels = append(p.dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			p.dels = append(p.dels, graph.Delta{Quad: q, Action: graph.Delete})
 			p.dead = append(p.dead, oldRefs[i])
 		}
 	}
@@ -368,7 +368,7 @@ func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad
 		for i, sq := range shared {
 			if !deleted[sq] {
 				deleted[sq] = true
-				p.dels = append(p.dels, cgraph.Delta{Quad: sq, Action: cgraph.Delete})
+				p.dels = append(p.dels, graph.Delta{Quad: sq, Action: graph.Delete})
 				p.dead = append(p.dead, refs[i])
 			}
 		}
@@ -439,10 +439,10 @@ func (s *Store) byIndex(ctx context.Context, d quad.Direction, node, predicate q
 }
 
 // labelled returns every quad labelled label, with its ref.
-func (s *Store) labelled(ctx context.Context, label quad.Value) ([]quad.Quad, []cgraph.Ref, error) {
+func (s *Store) labelled(ctx context.Context, label quad.Value) ([]quad.Quad, []graph.Ref, error) {
 	var qs []quad.Quad
-	var refs []cgraph.Ref
-	err := s.eachQuadRef(ctx, quad.Label, label, func(q quad.Quad, ref cgraph.Ref) bool {
+	var refs []graph.Ref
+	err := s.eachQuadRef(ctx, quad.Label, label, func(q quad.Quad, ref graph.Ref) bool {
 		qs = append(qs, q)
 		refs = append(refs, ref)
 		return true
@@ -462,7 +462,7 @@ func (s *Store) quadsWith(ctx context.Context, d quad.Direction, v quad.Value) (
 
 // eachQuad calls fn for each quad with v in direction d until fn returns false.
 func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) bool) error {
-	return s.eachQuadRef(ctx, d, v, func(q quad.Quad, _ cgraph.Ref) bool { return fn(q) })
+	return s.eachQuadRef(ctx, d, v, func(q quad.Quad, _ graph.Ref) bool { return fn(q) })
 }
 
 // resolveBatch is how many quad refs eachResolved resolves to values at once.
@@ -470,7 +470,7 @@ const resolveBatch = 512
 
 // eachQuadRef calls fn for each quad with v in direction d, and its ref, until fn
 // returns false.
-func (s *Store) eachQuadRef(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad, cgraph.Ref) bool) error {
+func (s *Store) eachQuadRef(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad, graph.Ref) bool) error {
 	ref, err := s.QS.ValueOf(v)
 	if err != nil {
 		return fmt.Errorf("look up %v: %w", v, err)
@@ -483,7 +483,7 @@ func (s *Store) eachQuadRef(ctx context.Context, d quad.Direction, v quad.Value,
 // eachStored calls fn for every quad in the store until fn fails.
 func (s *Store) eachStored(ctx context.Context, fn func(quad.Quad) error) error {
 	var fnErr error
-	err := s.eachResolved(ctx, s.QS.QuadsAllIterator().Iterate(), func(q quad.Quad, _ cgraph.Ref) bool {
+	err := s.eachResolved(ctx, s.QS.QuadsAllIterator().Iterate(), func(q quad.Quad, _ graph.Ref) bool {
 		fnErr = fn(q)
 		return fnErr == nil
 	})
@@ -497,9 +497,9 @@ func (s *Store) eachStored(ctx context.Context, fn func(quad.Quad) error) error 
 // and closes it. Refs are resolved to values in batches: on kv stores QS.Quad
 // opens a read transaction and fetches four values per quad, which dominated
 // reloads.
-func (s *Store) eachResolved(ctx context.Context, it iterator.Scanner, fn func(quad.Quad, cgraph.Ref) bool) error {
+func (s *Store) eachResolved(ctx context.Context, it iterator.Scanner, fn func(quad.Quad, graph.Ref) bool) error {
 	defer it.Close()
-	batch := make([]cgraph.Ref, 0, resolveBatch)
+	batch := make([]graph.Ref, 0, resolveBatch)
 	flush := func() (bool, error) {
 		qs, err := s.resolveQuads(ctx, batch)
 		if err != nil {
@@ -530,7 +530,7 @@ func (s *Store) eachResolved(ctx context.Context, it iterator.Scanner, fn func(q
 
 // resolveQuads returns the quads of refs: on kv stores with one batched lookup of
 // their distinct values, elsewhere one by one.
-func (s *Store) resolveQuads(ctx context.Context, refs []cgraph.Ref) ([]quad.Quad, error) {
+func (s *Store) resolveQuads(ctx context.Context, refs []graph.Ref) ([]quad.Quad, error) {
 	out := make([]quad.Quad, len(refs))
 	kq, ok := s.QS.(*kv.QuadStore)
 	if !ok {
@@ -543,7 +543,7 @@ func (s *Store) resolveQuads(ctx context.Context, refs []cgraph.Ref) ([]quad.Qua
 		}
 		return out, nil
 	}
-	var ids []cgraph.Ref
+	var ids []graph.Ref
 	pos := map[kv.Int64Value]int{}
 	for _, r := range refs {
 		for _, d := range quad.Directions {

@@ -15,7 +15,7 @@ import (
 	"syscall"
 	"time"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
@@ -264,11 +264,11 @@ func cayleyBulkLoad(db, nq string) (time.Duration, error) {
 	}
 	defer f.Close()
 	start := time.Now()
-	qw, err := writer.NewSingle(s.QS, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	qw, err := writer.NewSingle(s.QS, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 	if err != nil {
 		return 0, err
 	}
-	bw := cgraph.NewWriter(qw)
+	bw := graph.NewWriter(qw)
 	if _, err := quad.CopyBatch(bw, nquads.NewReader(bufio.NewReader(f), false), quad.DefaultBatch); err != nil {
 		return 0, fmt.Errorf("cayley bulk load: %w", err)
 	}
