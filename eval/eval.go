@@ -17,6 +17,8 @@ import (
 	"github.com/parleygraph/parley/loaders/text"
 	"github.com/parleygraph/parley/queries"
 	"github.com/parleygraph/parley/store"
+	"github.com/parleygraph/parley/store/bolt"
+	"github.com/parleygraph/parley/store/memory"
 )
 
 // Gold is what one article must yield (testdata/README.md describes the format).
@@ -259,9 +261,9 @@ func (c Config) scoreArticle(ctx context.Context, goldPath string) (*ArticleResu
 // openStore opens a fresh store for one article: in memory, or a bolt file named
 // after it under c.StoreDir.
 func (c Config) openStore(name string) (*store.Store, error) {
-	opt := store.Options{Backend: store.Memory}
+	opt := store.Options{Backend: memory.Name}
 	if c.StoreDir != "" {
-		opt = store.Options{Path: filepath.Join(c.StoreDir, name+".db"), Create: true}
+		opt = store.Options{Backend: bolt.Name, Path: filepath.Join(c.StoreDir, name+".db"), Create: true}
 	}
 	return store.Open(opt)
 }

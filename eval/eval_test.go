@@ -23,11 +23,11 @@ var heldoutFloors = map[string]float64{
 }
 
 func TestEvalAboveFloor(t *testing.T) {
-	checkFloors(t, "../../testdata/gold", floors, 30)
+	checkFloors(t, "../testdata/gold", floors, 30)
 }
 
 func TestEvalHeldoutAboveFloor(t *testing.T) {
-	checkFloors(t, "../../testdata/heldout/gold", heldoutFloors, 20)
+	checkFloors(t, "../testdata/heldout/gold", heldoutFloors, 20)
 }
 
 // builtinConfig scores goldDir with the built-in lexicon and rules.

@@ -22,6 +22,7 @@ import (
 	"github.com/parleygraph/parley/queries"
 	"github.com/parleygraph/parley/server"
 	"github.com/parleygraph/parley/store"
+	_ "github.com/parleygraph/parley/store/bolt" // the tests' store
 )
 
 // storePath is a bolt store of the sample articles, loaded once for all tests.
@@ -52,7 +53,7 @@ func loadSamples(path string) error {
 		return err
 	}
 	defer s.Close()
-	files, err := source.Walk([]string{"../../testdata/articles"})
+	files, err := source.Walk([]string{"../testdata/articles"})
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/parleygraph/parley/loaders/synth"
 	"github.com/parleygraph/parley/store"
+	"github.com/parleygraph/parley/store/bolt"
+	"github.com/parleygraph/parley/store/postgres"
 )
 
 // benchDocs is the number of synthetic articles the benchmarks write.
@@ -48,7 +50,7 @@ func BenchmarkWrite(b *testing.B) {
 	for _, d := range docs {
 		quads += len(d.Quads)
 	}
-	for _, backend := range []string{store.Bolt, store.Postgres} {
+	for _, backend := range []string{bolt.Name, postgres.Name} {
 		b.Run(backend, func(b *testing.B) {
 			var elapsed time.Duration
 			for i := 0; i < b.N; i++ {
@@ -70,7 +72,7 @@ func BenchmarkWrite(b *testing.B) {
 // article.
 func BenchmarkReplace(b *testing.B) {
 	versions := [2][]store.Doc{synthDocs(b, benchDocs, 1), synthDocs(b, benchDocs, 2)}
-	for _, backend := range []string{store.Bolt, store.Postgres} {
+	for _, backend := range []string{bolt.Name, postgres.Name} {
 		b.Run(backend, func(b *testing.B) {
 			s := openFresh(b, backend)
 			writeAll(b, s, versions[0])
@@ -90,7 +92,7 @@ func BenchmarkReplace(b *testing.B) {
 // untimed); an op is one delete.
 func BenchmarkDelete(b *testing.B) {
 	docs := synthDocs(b, benchDocs, 1)
-	for _, backend := range []string{store.Bolt, store.Postgres} {
+	for _, backend := range []string{bolt.Name, postgres.Name} {
 		b.Run(backend, func(b *testing.B) {
 			s := openFresh(b, backend)
 			writeAll(b, s, docs)

@@ -24,20 +24,17 @@ import (
 // A group whose write fails is rolled back and its articles are written one by
 // one, so one bad article fails alone.
 //
-// On SQL the group is written by one ApplyDeltas call, one SQL transaction (see
-// applyOnce).
+// Only on a Transactional backend: elsewhere each article is written alone.
 func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult, []error) {
 	res := make([]WriteResult, len(docs))
 	errs := make([]error, len(docs))
-	if (s.batch == nil && s.sql == nil) || len(docs) == 1 {
+	if !s.reg.Transactional || len(docs) == 1 {
 		for i, d := range docs {
 			res[i], errs[i] = s.ReplaceArticle(ctx, d)
 		}
 		return res, errs
 	}
-	if s.sql != nil {
-		docs = storable(docs)
-	}
+	docs = s.stored(docs)
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	g := newGroup()

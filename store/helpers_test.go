@@ -10,14 +10,15 @@ import (
 	"github.com/parleygraph/parley/loaders/source"
 	"github.com/parleygraph/parley/store"
 	"github.com/parleygraph/parley/store/pgtest"
+	"github.com/parleygraph/parley/store/postgres"
 )
 
 // openFresh opens an empty store of the backend (a fresh PostgreSQL database for
-// store.Postgres), closed when the test ends.
+// postgres.Name), closed when the test ends.
 func openFresh(tb testing.TB, backend string) *store.Store {
 	tb.Helper()
 	opt := store.Options{Backend: backend, Path: filepath.Join(tb.TempDir(), "p.db"), Create: true}
-	if backend == store.Postgres {
+	if backend == postgres.Name {
 		opt.Path = pgtest.Fresh(tb)
 	}
 	s, err := store.Open(opt)

@@ -58,10 +58,11 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store, batch int, progress func
 		}
 		return nil
 	}
+	norm, _ := dst.b.(Normalizer)
 	err := s.eachStored(ctx, func(q quad.Quad) error {
 		res.Digest.add(q)
-		if dst.sql != nil {
-			q = storableQuad(q) // see storable; the digest, like Cayley's hash, reads times to the second
+		if norm != nil {
+			q = norm.Stored(q) // the digest, like Cayley's hash, reads times to the second
 		}
 		buf = append(buf, graph.Delta{Quad: q, Action: graph.Add})
 		if len(buf) == batch {
@@ -93,15 +94,14 @@ const clearBatch = 5000
 // errBatchFull stops Clear's read when a batch is full (the read restarts after it).
 var errBatchFull = errors.New("batch full")
 
-// Clear removes every quad: on SQL by emptying the tables, elsewhere by deleting
-// the quads in batches (each one transaction).
+// Clear removes every quad: at once where the backend can (Truncater), elsewhere
+// by deleting the quads in batches (each one transaction).
 func (s *Store) Clear(ctx context.Context) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	if s.sql != nil {
-		return s.sql.truncate(ctx)
+	if t, ok := s.b.(Truncater); ok {
+		return t.Truncate(ctx)
 	}
-	defer s.values.purge() // see valueCache
 	for {
 		var dels []graph.Delta
 		err := s.eachStored(ctx, func(q quad.Quad) error {
@@ -117,8 +117,7 @@ func (s *Store) Clear(ctx context.Context) error {
 		if len(dels) == 0 {
 			return nil
 		}
-		// Deletions only: kv's netting of node counts (see batchKV) is harmless here.
-		if err := s.QS.ApplyDeltas(dels, graph.IgnoreOpts{}); err != nil {
+		if err := s.b.Write(ctx, Change{Dels: dels, Purge: true}); err != nil {
 			return err
 		}
 	}

@@ -9,6 +9,9 @@ import (
 
 	"github.com/parleygraph/parley/schema"
 	"github.com/parleygraph/parley/store"
+	"github.com/parleygraph/parley/store/bolt"
+	"github.com/parleygraph/parley/store/memory"
+	"github.com/parleygraph/parley/store/postgres"
 )
 
 // openArticles are invented news: two articles name the Sahel Liberation Front,
@@ -25,7 +28,7 @@ A second round of talks between the government of Niger and the Sahel Liberation
 }
 
 func TestOpenNodes(t *testing.T) {
-	for _, backend := range []string{store.Bolt, store.Memory, store.Postgres} {
+	for _, backend := range []string{bolt.Name, memory.Name, postgres.Name} {
 		t.Run(backend, func(t *testing.T) { testOpenNodes(t, backend) })
 	}
 }

@@ -11,8 +11,8 @@ import (
 
 // Verify checks the store's invariant: every shared quad belongs to a node or
 // statement some article supports, every supported statement has its edge, every
-// supported node one support count equal to the articles that support it (and on
-// SQL, every node's reference count is right). It returns one message per
+// supported node one support count equal to the articles that support it, and
+// what the backend checks itself (Checker). It returns one message per
 // violation (none on a sound store). It reads the whole
 // store: for tests and `parley check`, not for every command.
 func (s *Store) Verify(ctx context.Context) ([]string, error) {
@@ -73,14 +73,12 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 			problems = append(problems, fmt.Sprintf("statement edge missing: %v", e))
 		}
 	}
-	if s.sql != nil {
-		n, err := s.sql.badRefcounts(ctx)
+	if c, ok := s.b.(Checker); ok {
+		more, err := c.Check(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("check node reference counts: %w", err)
+			return nil, fmt.Errorf("check the %s store: %w", s.Backend, err)
 		}
-		if n > 0 {
-			problems = append(problems, fmt.Sprintf("%d nodes whose reference count is not the number of quads naming them", n))
-		}
+		problems = append(problems, more...)
 	}
 	return problems, nil
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
-	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/schema"
@@ -32,9 +31,7 @@ type WriteResult struct {
 // comes and goes, all in one transaction, so a crash leaves the article all old or
 // all new. Other articles' quads are not touched.
 func (s *Store) ReplaceArticle(ctx context.Context, doc Doc) (WriteResult, error) {
-	if s.sql != nil {
-		doc = storable([]Doc{doc})[0]
-	}
+	doc = s.stored([]Doc{doc})[0]
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	return s.replaceLocked(ctx, doc)
@@ -137,77 +134,13 @@ func (s *Store) findOut(ctx context.Context, subject, predicate quad.Value, ok f
 	return quad.Quad{}, nil, it.Err()
 }
 
-// commit writes one transaction: on SQL one ApplyDeltas call (see applyOnce); on
-// bolt the additions, then the deletions (see batchKV for why two calls), then the
-// dead quads' index entries (see dropDead), in one bolt transaction. Cayley's node
-// ID cache is emptied after a failed write, or when purge says nodes may have gone
-// (see valueCache).
+// commit writes one transaction through the backend (see Backend.Write). purge
+// says nodes may have gone (see Change).
 func (s *Store) commit(ctx context.Context, adds, dels []graph.Delta, dead []graph.Ref, purge bool) error {
 	if len(adds)+len(dels) == 0 {
 		return nil
 	}
-	if s.sql != nil {
-		return s.applyOnce(joinDeltas(adds, dels))
-	}
-	if s.batch != nil {
-		if err := s.batch.begin(ctx); err != nil {
-			return err
-		}
-	}
-	err := s.applyBoth(adds, dels)
-	if err == nil {
-		err = s.dropDead(ctx, dead)
-	}
-	if s.batch != nil {
-		if endErr := s.batch.end(ctx, err == nil); err == nil {
-			err = endErr
-		}
-	}
-	if err != nil || purge {
-		s.values.purge()
-	}
-	return err
-}
-
-func (s *Store) applyBoth(adds, dels []graph.Delta) error {
-	if len(adds) > 0 {
-		if err := s.QS.ApplyDeltas(adds, graph.IgnoreOpts{IgnoreDup: true}); err != nil {
-			return err
-		}
-	}
-	if len(dels) > 0 {
-		if err := s.QS.ApplyDeltas(dels, graph.IgnoreOpts{IgnoreMissing: true}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// applyOnce writes deltas (additions and deletions together) in one Cayley
-// ApplyDeltas call, which on SQL is one transaction: an article is all old or all
-// new after a crash.
-//
-// Unlike kv's, one SQL call may both add and delete quads about a node: nodes are
-// keyed by their value's hash, not by an ID given out as the call goes, so netting
-// a node's reference count over the call changes nothing but the count, and
-// foreign keys from quads to nodes reject a quad whose node is missing (see
-// TestPostgresApplyDeltasOneCall).
-//
-// The options are strict: with IgnoreDup Cayley counts a duplicate quad's nodes
-// although it does not store the quad, and with IgnoreMissing it does not give
-// back the count of a missing quad's node when the call nets that node upwards;
-// either would leave counts wrong. parley's plan never adds a stored quad nor
-// deletes a missing one, so an error here means the plan was stale: the
-// transaction rolls back and the caller fails (or retries the article alone).
-func (s *Store) applyOnce(deltas []graph.Delta) error {
-	if len(deltas) == 0 {
-		return nil
-	}
-	return s.QS.ApplyDeltas(deltas, graph.IgnoreOpts{})
-}
-
-func joinDeltas(adds, dels []graph.Delta) []graph.Delta {
-	return append(append(make([]graph.Delta, 0, len(adds)+len(dels)), adds...), dels...)
+	return s.b.Write(ctx, Change{Adds: adds, Dels: dels, Dead: dead, Purge: purge})
 }
 
 func validateDoc(doc Doc) error {
@@ -268,7 +201,7 @@ type writePlan struct {
 	supported  map[quad.Value]bool
 	withdrawn  []quad.Value
 	counts     map[quad.Value]int // change of each node's support count
-	dead       []graph.Ref        // the stored quads dels deletes (see dropDead)
+	dead       []graph.Ref        // the stored quads dels deletes (see Change.Dead)
 }
 
 // plan reads the store's committed state and plans the change from the article's
@@ -381,8 +314,8 @@ func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad
 // asserted). Support quads are the only quads with those predicates and have their
 // article as subject, so it is enough to find one with another subject.
 func (s *Store) unsupportedElsewhere(ctx context.Context, node, support quad.Value, article quad.IRI) (bool, error) {
-	if s.sql != nil {
-		other, err := s.sql.supportedElsewhere(ctx, node, support, article)
+	if f, ok := s.b.(SupportFinder); ok {
+		other, err := f.SupportedElsewhere(ctx, node, support, article)
 		return !other, err
 	}
 	it, err := s.inByPredicate(ctx, node, support)
@@ -402,23 +335,21 @@ func (s *Store) unsupportedElsewhere(ctx context.Context, node, support quad.Val
 	return true, it.Err()
 }
 
-// inByPredicate iterates the quads "? predicate object". On bolt it is a prefix scan
-// of Cayley's {Object, Predicate, Subject} index, which Cayley's own optimizer does
-// not use for a two-direction filter (it would fall back to scanning every quad);
-// other backends plan the lookup themselves.
+// inByPredicate iterates the quads "? predicate object": through an index of both
+// where the backend has one (PairScanner), which Cayley's own optimizer does not
+// use for a two-direction filter (it may fall back to scanning every quad).
 func (s *Store) inByPredicate(ctx context.Context, object, predicate quad.Value) (iterator.Scanner, error) {
-	return s.byIndex(ctx, quad.Object, object, predicate, kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}})
+	return s.byPair(ctx, quad.Object, object, predicate)
 }
 
-// outByPredicate iterates the quads "subject predicate ?": on bolt, one key of
-// Cayley's {Subject, Predicate} index.
+// outByPredicate iterates the quads "subject predicate ?".
 func (s *Store) outByPredicate(ctx context.Context, subject, predicate quad.Value) (iterator.Scanner, error) {
-	return s.byIndex(ctx, quad.Subject, subject, predicate, kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}})
+	return s.byPair(ctx, quad.Subject, subject, predicate)
 }
 
-// byIndex iterates the quads with node in direction d and the given predicate,
-// through index ind (whose first two directions are d and the predicate) on bolt.
-func (s *Store) byIndex(ctx context.Context, d quad.Direction, node, predicate quad.Value, ind kv.QuadIndex) (iterator.Scanner, error) {
+// byPair iterates the quads with node in direction d and the given predicate (nil
+// when either is not in the store).
+func (s *Store) byPair(ctx context.Context, d quad.Direction, node, predicate quad.Value) (iterator.Scanner, error) {
 	n, err := s.QS.ValueOf(node)
 	if err != nil || n == nil {
 		return nil, err
@@ -427,12 +358,9 @@ func (s *Store) byIndex(ctx context.Context, d quad.Direction, node, predicate q
 	if err != nil || p == nil {
 		return nil, err
 	}
-	if _, ok := s.QS.(*kv.QuadStore); ok {
-		nv, ok1 := n.(kv.Int64Value)
-		pv, ok2 := p.(kv.Int64Value)
-		if ok1 && ok2 {
-			scan := kv.IndexScan{Index: ind, Values: []uint64{uint64(nv), uint64(pv)}}
-			return scan.BuildIterator(s.QS).Iterate(), nil
+	if ps, ok := s.b.(PairScanner); ok {
+		if it, ok := ps.ScanPair(ctx, d, n, p); ok {
+			return it, nil
 		}
 	}
 	return iterator.NewAnd(s.QS.QuadIterator(d, n), s.QS.QuadIterator(quad.Predicate, p)).Iterate(), nil
@@ -528,48 +456,50 @@ func (s *Store) eachResolved(ctx context.Context, it iterator.Scanner, fn func(q
 	return err
 }
 
-// resolveQuads returns the quads of refs: on kv stores with one batched lookup of
-// their distinct values, elsewhere one by one.
+// resolveQuads returns the quads of refs: in one batch where the backend can
+// (QuadResolver), elsewhere one by one.
 func (s *Store) resolveQuads(ctx context.Context, refs []graph.Ref) ([]quad.Quad, error) {
+	if r, ok := s.b.(QuadResolver); ok {
+		return r.ResolveQuads(ctx, refs)
+	}
 	out := make([]quad.Quad, len(refs))
-	kq, ok := s.QS.(*kv.QuadStore)
-	if !ok {
-		for i, r := range refs {
-			q, err := s.QS.Quad(r)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = q
-		}
-		return out, nil
-	}
-	var ids []graph.Ref
-	pos := map[kv.Int64Value]int{}
-	for _, r := range refs {
-		for _, d := range quad.Directions {
-			id, err := kq.QuadDirection(r, d)
-			if err != nil {
-				return nil, err
-			}
-			if n, ok := id.(kv.Int64Value); ok && n != 0 {
-				if _, seen := pos[n]; !seen {
-					pos[n] = len(ids)
-					ids = append(ids, n)
-				}
-			}
-		}
-	}
-	vals, err := kq.ValuesOf(ctx, ids)
-	if err != nil {
-		return nil, fmt.Errorf("resolve %d quads: %w", len(refs), err)
-	}
 	for i, r := range refs {
-		for _, d := range quad.Directions {
-			id, _ := kq.QuadDirection(r, d)
-			if n, ok := id.(kv.Int64Value); ok && n != 0 {
-				out[i].Set(d, vals[pos[n]])
-			}
+		q, err := s.QS.Quad(r)
+		if err != nil {
+			return nil, err
 		}
+		out[i] = q
 	}
 	return out, nil
+}
+
+// stored returns docs as the backend gives them back (see Normalizer), copying
+// only what changes.
+func (s *Store) stored(docs []Doc) []Doc {
+	n, ok := s.b.(Normalizer)
+	if !ok {
+		return docs
+	}
+	out := docs
+	for i, d := range docs {
+		var qs []quad.Quad
+		for j, q := range d.Quads {
+			nq := n.Stored(q)
+			if nq == q && qs == nil {
+				continue
+			}
+			if qs == nil {
+				qs = append(make([]quad.Quad, 0, len(d.Quads)), d.Quads[:j]...)
+			}
+			qs = append(qs, nq)
+		}
+		if qs == nil {
+			continue
+		}
+		if &out[0] == &docs[0] {
+			out = append([]Doc(nil), docs...)
+		}
+		out[i].Quads = qs
+	}
+	return out
 }

@@ -76,7 +76,7 @@ type holder struct {
 // When the socket cannot be made (a read-only directory), stop is still to be
 // called, and the error says other commands will find the store busy.
 func (o *options) holdStore(ctx context.Context, st *store.Store, name string, writes bool) (stop func(), err error) {
-	if st.Backend != store.Bolt || o.held != nil {
+	if !st.Registration().Local || o.held != nil {
 		return func() {}, nil // other backends let several processes in; a lent store is held already
 	}
 	path := holderSocket(o.db)

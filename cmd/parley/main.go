@@ -10,11 +10,13 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/parleygraph/parley/store"
+	_ "github.com/parleygraph/parley/store/all" // every backend, registered by name
 )
 
 func main() {
@@ -87,7 +89,7 @@ func newRootWith(opt *options) *cobra.Command {
 		def = "parley.db"
 	}
 	root.PersistentFlags().StringVar(&opt.db, "db", def, "store: bolt file, or postgres://user@host/dbname [$PARLEY_DB]")
-	root.PersistentFlags().StringVar(&opt.backend, "backend", "", "store backend: bolt, memory or postgres (default: postgres for a postgres:// --db, else bolt)")
+	root.PersistentFlags().StringVar(&opt.backend, "backend", "", "store backend: "+strings.Join(store.Names(), ", ")+" (default: the one --db names: postgres for a postgres:// URL, else "+store.BackendFor("")+")")
 	var lex []string
 	if env := os.Getenv("PARLEY_LEXICON"); env != "" {
 		lex = []string{env}

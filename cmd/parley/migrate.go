@@ -55,27 +55,31 @@ the same digest, and the target must pass ` + "`parley check`" + `.`,
 type storeRef struct{ backend, path string }
 
 func (r storeRef) String() string {
-	if r.backend == store.Postgres {
-		return store.RedactDSN(r.path)
+	if d := store.Describe(r.backend, r.path); d != r.path {
+		return d
 	}
 	return r.backend + ":" + r.path
 }
 
+// parseStore reads NAME:PATH (a registered backend's name) or a path or URL that
+// names its backend itself (store.BackendFor).
 func parseStore(s string) (storeRef, error) {
-	switch {
-	case s == "":
+	if s == "" {
 		return storeRef{}, errors.New("empty store name")
-	case backendOf(s) == store.Postgres:
-		return storeRef{store.Postgres, s}, nil
-	case strings.HasPrefix(s, "bolt:"):
-		s = strings.TrimPrefix(s, "bolt:")
-	case strings.Contains(s, "://"):
-		return storeRef{}, fmt.Errorf("%s: want bolt:PATH or postgres://…", store.RedactDSN(s))
+	}
+	backend := store.BackendFor(s)
+	if name, path, ok := strings.Cut(s, ":"); ok && !strings.HasPrefix(path, "//") {
+		if _, known := store.Lookup(name); known {
+			backend, s = name, path
+		}
+	}
+	if r, _ := store.Lookup(backend); r.Claims == nil && strings.Contains(s, "://") {
+		return storeRef{}, fmt.Errorf("%s: want NAME:PATH (%s) or a URL a backend takes", store.Describe(store.BackendFor(s), s), strings.Join(store.Names(), ", "))
 	}
 	if s == "" {
-		return storeRef{}, errors.New("bolt: needs a path")
+		return storeRef{}, fmt.Errorf("%s: needs a path", backend)
 	}
-	return storeRef{store.Bolt, s}, nil
+	return storeRef{backend, s}, nil
 }
 
 func migrate(ctx context.Context, from, to storeRef, force bool, batch int, out io.Writer) error {

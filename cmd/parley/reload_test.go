@@ -25,6 +25,7 @@ import (
 	"github.com/parleygraph/parley/schema"
 	"github.com/parleygraph/parley/store"
 	"github.com/parleygraph/parley/store/pgtest"
+	"github.com/parleygraph/parley/store/postgres"
 )
 
 // TestMain lets the tests run this binary as the parley command (for the tests
@@ -280,7 +281,7 @@ func testKillMidReload(t *testing.T, db string) {
 	}
 	dir := t.TempDir()
 	n := 300
-	if backendOf(db) == store.Postgres {
+	if store.BackendFor(db) == postgres.Name {
 		n = 100 // PostgreSQL writes about 5× slower (see README); the kill still lands mid-reload
 	}
 	write := func(seed uint64) {
@@ -326,7 +327,7 @@ func testKillMidReload(t *testing.T, db string) {
 	child.Process.Kill() // SIGKILL
 	child.Wait()
 
-	s, err := store.Open(store.Options{Backend: backendOf(db), Path: db, ReadOnly: true})
+	s, err := store.Open(store.Options{Path: db, ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

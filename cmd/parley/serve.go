@@ -49,7 +49,7 @@ Each query runs in a fresh session, bounded by --timeout and --limit.`,
 			// serve holds a bolt store as its one writer, so that commands run
 			// elsewhere (load, query) run in it (see holder.go); Cayley's own write
 			// endpoints stay off unless --allow-writes.
-			st, err := opt.open(allowWrites || reload || opt.storeBackend() == store.Bolt, allowWrites || reload)
+			st, err := opt.open(allowWrites || reload || opt.storeIsLocal(), allowWrites || reload)
 			if err != nil {
 				return err
 			}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"strings"
 	"time"
 
 	"github.com/parleygraph/parley/loaders/extract"
@@ -29,7 +28,7 @@ func (o *options) open(write, create bool) (*store.Store, error) {
 		return store.Open(store.Options{Backend: o.storeBackend(), Path: o.db, Create: create, ReadOnly: !write, LockTimeout: wait})
 	}
 	s, err := open(50 * time.Millisecond)
-	if !errors.Is(err, store.ErrInUse) || o.storeBackend() != store.Bolt {
+	if !errors.Is(err, store.ErrInUse) || !o.storeIsLocal() {
 		return s, err
 	}
 	deadline := time.Now().Add(o.wait)
@@ -57,32 +56,24 @@ func answers(sock string) bool {
 	return true
 }
 
-// storeBackend is --backend, or without it the backend --db names: PostgreSQL
-// for a postgres:// URL (so $PARLEY_DB alone can point at a database), else bolt.
+// storeBackend is --backend, or without it the backend --db names (a postgres://
+// URL names PostgreSQL, so $PARLEY_DB alone can point at a database; a path, bolt).
 func (o *options) storeBackend() string {
 	if o.backend != "" {
 		return o.backend
 	}
-	return backendOf(o.db)
+	return store.BackendFor(o.db)
 }
 
-func backendOf(db string) string {
-	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
-		return store.Postgres
-	}
-	return store.Bolt
+// storeIsLocal says whether the store is a file one process holds at a time (the
+// others reach it through that process: see holder.go).
+func (o *options) storeIsLocal() bool {
+	r, ok := store.Lookup(o.storeBackend())
+	return ok && r.Local
 }
 
 // storeName names the store in messages (never with a password).
-func storeName(opt *options) string {
-	switch opt.storeBackend() {
-	case store.Memory:
-		return "memory store"
-	case store.Postgres:
-		return store.RedactDSN(opt.db)
-	}
-	return opt.db
-}
+func storeName(opt *options) string { return store.Describe(opt.storeBackend(), opt.db) }
 
 // extractor loads the lexicon and rules, with the --lexicon directories.
 func (o *options) extractor() (*extract.Extractor, error) {

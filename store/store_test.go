@@ -1,87 +1,40 @@
-package store
+package store_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/schema"
+	"github.com/parleygraph/parley/store"
+	"github.com/parleygraph/parley/store/bolt"
+	"github.com/parleygraph/parley/store/memory"
+	"github.com/parleygraph/parley/store/postgres"
+	"github.com/parleygraph/parley/store/storetest"
 )
-
-func openBoltStore(t *testing.T) (*Store, string) {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "parley.db")
-	s, err := Open(Options{Path: path, Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s, path
-}
-
-// doc builds an article that mentions node and asserts "node mediator actor".
-func doc(article, node, actor string) Doc {
-	a, n, ac := quad.IRI(article), quad.IRI(node), quad.IRI(actor)
-	st := schema.StatementID(n, schema.Mediator, ac)
-	d := Doc{IRI: a}
-	own := func(s, p, o quad.Value) {
-		d.Quads = append(d.Quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: a})
-	}
-	shared := func(s, p, o quad.Value) {
-		d.Quads = append(d.Quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: s})
-	}
-	own(a, schema.Type, schema.Article)
-	own(a, schema.ContentHash, quad.String("sha256:"+article+node+actor))
-	own(a, schema.Mentions, n)
-	own(a, schema.Mentions, ac)
-	own(a, schema.Asserts, st)
-	shared(n, schema.Type, schema.Negotiation)
-	shared(ac, schema.DisplayName, quad.String(actor))
-	shared(st, schema.Subject, n)
-	shared(st, schema.Predicate, schema.Mediator)
-	shared(st, schema.Object, ac)
-	d.Quads = append(d.Quads, quad.Quad{Subject: n, Predicate: schema.Mediator, Object: ac, Label: st})
-	return d
-}
-
-func all(t *testing.T, s *Store) map[quad.Quad]bool {
-	t.Helper()
-	out := map[quad.Quad]bool{}
-	it := s.QS.QuadsAllIterator().Iterate()
-	defer it.Close()
-	for it.Next(context.Background()) {
-		q, err := s.QS.Quad(it.Result())
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[q] = true
-	}
-	return out
-}
 
 func TestReplaceArticleSharedSupport(t *testing.T) {
 	ctx := context.Background()
-	for _, backend := range []string{Bolt, Memory, Postgres} {
+	for _, backend := range []string{bolt.Name, memory.Name, postgres.Name} {
 		t.Run(backend, func(t *testing.T) {
-			s := openStore(t, backend)
-			a := doc("http://a", "http://neg", "http://qatar")
-			b := doc("http://b", "http://neg", "http://qatar")
-			for _, d := range []Doc{a, b} {
+			s := openFresh(t, backend)
+			a := storetest.Doc("http://a", "http://neg", "http://qatar")
+			b := storetest.Doc("http://b", "http://neg", "http://qatar")
+			for _, d := range []store.Doc{a, b} {
 				if _, err := s.ReplaceArticle(ctx, d); err != nil {
 					t.Fatal(err)
 				}
 			}
 			edge := quad.Quad{Subject: quad.IRI("http://neg"), Predicate: schema.Mediator, Object: quad.IRI("http://qatar"), Label: schema.StatementID(quad.IRI("http://neg"), schema.Mediator, quad.IRI("http://qatar"))}
-			if !all(t, s)[edge] {
+			if !storetest.All(t, s)[edge] {
 				t.Fatalf("edge %v missing after two writes", edge)
 			}
 			// The same article again changes nothing.
@@ -97,7 +50,7 @@ func TestReplaceArticleSharedSupport(t *testing.T) {
 			if _, err := s.DeleteArticle(ctx, "http://b"); err != nil {
 				t.Fatal(err)
 			}
-			got := all(t, s)
+			got := storetest.All(t, s)
 			if !got[edge] {
 				t.Fatal("shared edge removed while article a still asserts it")
 			}
@@ -107,11 +60,11 @@ func TestReplaceArticleSharedSupport(t *testing.T) {
 				}
 			}
 			// A changes to name another mediator: the old edge goes, the new one comes.
-			a2 := doc("http://a", "http://neg", "http://egypt")
+			a2 := storetest.Doc("http://a", "http://neg", "http://egypt")
 			if _, err := s.ReplaceArticle(ctx, a2); err != nil {
 				t.Fatal(err)
 			}
-			got = all(t, s)
+			got = storetest.All(t, s)
 			if got[edge] {
 				t.Fatal("old edge kept after its only article changed")
 			}
@@ -124,21 +77,15 @@ func TestReplaceArticleSharedSupport(t *testing.T) {
 				t.Fatal(err)
 			}
 			if n, _ := s.Size(ctx); n != 0 {
-				t.Fatalf("%d quads left after deleting every article: %v", n, all(t, s))
-			}
-			if s.sql != nil {
-				var nodes int
-				if err := s.sql.db.QueryRow(`SELECT count(*) FROM nodes`).Scan(&nodes); err != nil || nodes != 0 {
-					t.Fatalf("%d nodes left after deleting every article (%v)", nodes, err)
-				}
+				t.Fatalf("%d quads left after deleting every article: %v", n, storetest.All(t, s))
 			}
 		})
 	}
 }
 
 func TestReplaceArticleRejectsUnsupportedSharedQuads(t *testing.T) {
-	s, _ := openBoltStore(t)
-	d := doc("http://a", "http://neg", "http://qatar")
+	s := openFresh(t, bolt.Name)
+	d := storetest.Doc("http://a", "http://neg", "http://qatar")
 	d.Quads = append(d.Quads, quad.Quad{Subject: quad.IRI("http://stray"), Predicate: schema.DisplayName, Object: quad.String("x"), Label: quad.IRI("http://stray")})
 	if _, err := s.ReplaceArticle(context.Background(), d); err == nil || !strings.Contains(err.Error(), "no support") {
 		t.Fatalf("want an error about the unsupported quad, got %v", err)
@@ -148,83 +95,43 @@ func TestReplaceArticleRejectsUnsupportedSharedQuads(t *testing.T) {
 	}
 }
 
-func TestBoltStoreHasLabelIndex(t *testing.T) {
-	s, path := openBoltStore(t)
-	if _, err := s.ReplaceArticle(context.Background(), doc("http://a", "http://neg", "http://qatar")); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	err = db.View(func(tx *bolt.Tx) error {
-		var dirs []struct {
-			Dirs []quad.Direction `json:"dirs"`
-		}
-		meta := tx.Bucket([]byte("meta"))
-		if meta == nil {
-			return errors.New("no meta bucket")
-		}
-		if err := json.Unmarshal(meta.Get([]byte("indexes")), &dirs); err != nil {
-			return err
-		}
-		found := false
-		for _, d := range dirs {
-			found = found || len(d.Dirs) == 1 && d.Dirs[0] == quad.Label
-		}
-		if !found {
-			return errors.New("indexes record has no {Label} index")
-		}
-		b := tx.Bucket([]byte{quad.Label.Prefix()})
-		if b == nil || b.Stats().KeyN == 0 {
-			return errors.New("label index bucket is empty")
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestOpenErrors(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := Open(Options{Path: filepath.Join(dir, "missing.db"), ReadOnly: true}); !errors.Is(err, ErrNoStore) {
-		t.Fatalf("opening a missing store for reading: want ErrNoStore, got %v", err)
+	if _, err := store.Open(store.Options{Path: filepath.Join(dir, "missing.db"), ReadOnly: true}); !errors.Is(err, store.ErrNoStore) {
+		t.Fatalf("opening a missing store for reading: want store.ErrNoStore, got %v", err)
 	}
 	path := filepath.Join(dir, "p.db")
-	s, err := Open(Options{Path: path, Create: true})
+	s, err := store.Open(store.Options{Path: path, Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
 	// bolt holds an exclusive flock: a second writer must fail fast, not hang.
 	start := time.Now()
-	_, err = Open(Options{Path: path, Create: true, LockTimeout: 100 * time.Millisecond})
-	if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), "in use by another process") {
-		t.Fatalf("second open: want ErrInUse, got %v", err)
+	_, err = store.Open(store.Options{Path: path, Create: true, LockTimeout: 100 * time.Millisecond})
+	if !errors.Is(err, store.ErrInUse) || !strings.Contains(err.Error(), "in use by another process") {
+		t.Fatalf("second open: want store.ErrInUse, got %v", err)
 	}
 	if d := time.Since(start); d > 2*time.Second {
 		t.Fatalf("second open took %v", d)
 	}
-	if _, err := Open(Options{Backend: "nope"}); err == nil {
+	if _, err := store.Open(store.Options{Backend: "nope"}); err == nil {
 		t.Fatal("unknown backend accepted")
 	}
 }
 
 func TestGizmo(t *testing.T) {
-	for _, backend := range []string{Bolt, Postgres} {
-		t.Run(backend, func(t *testing.T) { testGizmo(t, openStore(t, backend)) })
+	for _, backend := range []string{bolt.Name, postgres.Name} {
+		t.Run(backend, func(t *testing.T) { testGizmo(t, openFresh(t, backend)) })
 	}
 }
 
-func testGizmo(t *testing.T, s *Store) {
+func testGizmo(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	if _, err := s.ReplaceArticle(ctx, doc("http://a", "http://neg", "http://qatar")); err != nil {
+	if _, err := s.ReplaceArticle(ctx, storetest.Doc("http://a", "http://neg", "http://qatar")); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := s.Gizmo(ctx, `g.V(params.node).out("<`+string(schema.Mediator)+`>").all()`, QueryOptions{Params: map[string]any{"node": "<http://neg>"}})
+	rows, err := s.Gizmo(ctx, `g.V(params.node).out("<`+string(schema.Mediator)+`>").all()`, store.QueryOptions{Params: map[string]any{"node": "<http://neg>"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,13 +140,13 @@ func testGizmo(t *testing.T, s *Store) {
 	}
 	tests := []struct {
 		name, src string
-		opt       QueryOptions
+		opt       store.QueryOptions
 		want      string
 	}{
-		{"endless loop", `while (true) {}`, QueryOptions{Timeout: 200 * time.Millisecond}, "timed out"},
-		{"huge result", `for (var i = 0; i < 1000000; i++) g.emit(i)`, QueryOptions{Limit: 10}, "row limit"},
-		{"syntax error", `g.V(`, QueryOptions{}, "gizmo"},
-		{"runtime error", `undefinedFunction()`, QueryOptions{}, "undefinedFunction"},
+		{"endless loop", `while (true) {}`, store.QueryOptions{Timeout: 200 * time.Millisecond}, "timed out"},
+		{"huge result", `for (var i = 0; i < 1000000; i++) g.emit(i)`, store.QueryOptions{Limit: 10}, "row limit"},
+		{"syntax error", `g.V(`, store.QueryOptions{}, "gizmo"},
+		{"runtime error", `undefinedFunction()`, store.QueryOptions{}, "undefinedFunction"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -256,15 +163,15 @@ func testGizmo(t *testing.T, s *Store) {
 }
 
 func TestArticleSources(t *testing.T) {
-	for _, backend := range []string{Bolt, Postgres} {
-		t.Run(backend, func(t *testing.T) { testArticleSources(t, openStore(t, backend)) })
+	for _, backend := range []string{bolt.Name, postgres.Name} {
+		t.Run(backend, func(t *testing.T) { testArticleSources(t, openFresh(t, backend)) })
 	}
 }
 
-func testArticleSources(t *testing.T, s *Store) {
+func testArticleSources(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	for _, name := range []string{"http://b", "http://a"} {
-		d := doc(name, "http://neg", "http://qatar")
+		d := storetest.Doc(name, "http://neg", "http://qatar")
 		d.Quads = append(d.Quads, quad.Quad{Subject: quad.IRI(name), Predicate: schema.Source, Object: quad.String("/src/" + name[7:]), Label: quad.IRI(name)})
 		if _, err := s.ReplaceArticle(ctx, d); err != nil {
 			t.Fatal(err)
@@ -290,13 +197,13 @@ func testArticleSources(t *testing.T, s *Store) {
 // TestEachQuadResolvesInBatches reads more quads than one resolve batch, whole and
 // stopped early, and a replaced article's old quads through the same path.
 func TestEachQuadResolvesInBatches(t *testing.T) {
-	s, _ := openBoltStore(t)
+	s := openFresh(t, bolt.Name)
 	ctx := context.Background()
 	p := quad.IRI("http://example.org/p")
-	n := 2*resolveBatch + 77
-	build := func(version int) Doc {
+	n := 2*store.ResolveBatch + 77
+	build := func(version int) store.Doc {
 		a := quad.IRI("http://article/many")
-		d := Doc{IRI: a}
+		d := store.Doc{IRI: a}
 		for i := range n {
 			d.Quads = append(d.Quads, quad.Quad{Subject: a, Predicate: p, Object: quad.String(fmt.Sprintf("v%d-%d", version, i)), Label: a})
 		}
@@ -305,7 +212,7 @@ func TestEachQuadResolvesInBatches(t *testing.T) {
 	if _, err := s.ReplaceArticle(ctx, build(1)); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.quadsWith(ctx, quad.Predicate, p)
+	got, err := store.QuadsWith(s, ctx, quad.Predicate, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -320,17 +227,17 @@ func TestEachQuadResolvesInBatches(t *testing.T) {
 		t.Fatalf("read %d quads (%d distinct objects), want %d", len(got), len(seen), n)
 	}
 	calls := 0
-	if err := s.eachQuad(ctx, quad.Predicate, p, func(quad.Quad) bool { calls++; return calls < resolveBatch+3 }); err != nil {
+	if err := store.EachQuad(s, ctx, quad.Predicate, p, func(quad.Quad) bool { calls++; return calls < store.ResolveBatch+3 }); err != nil {
 		t.Fatal(err)
 	}
-	if calls != resolveBatch+3 {
-		t.Errorf("eachQuad went on after fn returned false: %d calls, want %d", calls, resolveBatch+3)
+	if calls != store.ResolveBatch+3 {
+		t.Errorf("eachQuad went on after fn returned false: %d calls, want %d", calls, store.ResolveBatch+3)
 	}
 	// A replacement plans against the old quads read this way: none may survive.
 	if _, err := s.ReplaceArticle(ctx, build(2)); err != nil {
 		t.Fatal(err)
 	}
-	if got, err = s.quadsWith(ctx, quad.Predicate, p); err != nil {
+	if got, err = store.QuadsWith(s, ctx, quad.Predicate, p); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range got {
@@ -340,5 +247,65 @@ func TestEachQuadResolvesInBatches(t *testing.T) {
 	}
 	if len(got) != n {
 		t.Fatalf("after replacement: %d quads, want %d", len(got), n)
+	}
+}
+
+// TestReplaceArticlesMatchesOneByOne writes the same random sequence of article
+// versions in groups and one at a time: the stores must end equal and sound.
+func TestReplaceArticlesMatchesOneByOne(t *testing.T) {
+	for _, backend := range []string{bolt.Name, postgres.Name} {
+		t.Run(backend, func(t *testing.T) { testReplaceArticlesMatchesOneByOne(t, backend) })
+	}
+}
+
+func testReplaceArticlesMatchesOneByOne(t *testing.T, backend string) {
+	ctx := context.Background()
+	for seed := uint64(1); seed <= 6; seed++ {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(seed, 7))
+			grouped := openFresh(t, backend)
+			single := openFresh(t, backend)
+			for round := range 6 {
+				var docs []store.Doc
+				for range 5 + r.IntN(20) {
+					docs = append(docs, storetest.RandomDoc(r, fmt.Sprintf("http://article/%d", r.IntN(30)), round))
+				}
+				_, errs := grouped.ReplaceArticles(ctx, docs)
+				for i, d := range docs {
+					if errs[i] != nil {
+						t.Fatalf("grouped write of %s: %v", d.IRI, errs[i])
+					}
+					if _, err := single.ReplaceArticle(ctx, d); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if round%2 == 1 { // delete one article from both
+					gone := quad.IRI(fmt.Sprintf("http://article/%d", r.IntN(30)))
+					if _, err := grouped.DeleteArticle(ctx, gone); err != nil {
+						t.Fatal(err)
+					}
+					if _, err := single.DeleteArticle(ctx, gone); err != nil {
+						t.Fatal(err)
+					}
+				}
+				g, o := storetest.All(t, grouped), storetest.All(t, single)
+				for q := range o {
+					if !g[q] {
+						t.Fatalf("round %d: grouped store lacks %v (label %v); grouped has %d quads, single %d", round, q, q.Label, len(g), len(o))
+					}
+				}
+				for q := range g {
+					if !o[q] {
+						t.Fatalf("round %d: grouped store has extra %v", round, q)
+					}
+				}
+				for name, s := range map[string]*store.Store{"grouped": grouped, "single": single} {
+					problems, err := s.Verify(ctx)
+					if err != nil || len(problems) > 0 {
+						t.Fatalf("round %d, %s store: %v %v", round, name, err, problems)
+					}
+				}
+			}
+		})
 	}
 }

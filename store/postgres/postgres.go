@@ -1,4 +1,9 @@
-package store
+// Package postgres is parley's backend for teams that outgrow one machine:
+// Cayley's SQL quad store on PostgreSQL, with parley's writer lock, its own
+// indexes beside Cayley's, and the few statements Cayley has no call for. What
+// parley relies on in Cayley's tables (quads, nodes, their hash columns and
+// reference counts) is pinned by the tests beside it.
+package postgres
 
 import (
 	"context"
@@ -13,11 +18,30 @@ import (
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the "postgres" quad store and lib/pq's driver
 	"github.com/cayleygraph/quad"
+
+	"github.com/parleygraph/parley/store"
 )
 
-// sqlStore is parley's own connection to a PostgreSQL store, beside Cayley's: it
-// holds the writer lock and runs the few statements Cayley has no call for.
-type sqlStore struct {
+// Name is the backend's registered name.
+const Name = "postgres"
+
+func init() {
+	store.Register(store.Registration{
+		Name:          Name,
+		Open:          Open,
+		Transactional: true,
+		Claims: func(path string) bool {
+			return strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://")
+		},
+		Describe: RedactDSN,
+	})
+}
+
+// backend is an open PostgreSQL store: Cayley's quad store, and parley's own
+// connection beside it that holds the writer lock and runs the few statements
+// Cayley has no call for.
+type backend struct {
+	qs   graph.QuadStore
 	db   *sql.DB
 	lock *sql.Conn // the session holding the writer lock, when writing
 	name string    // the DSN without its password, for messages
@@ -38,7 +62,8 @@ var indexSQL = []string{
 	`CREATE INDEX IF NOT EXISTS parley_unreferenced_nodes ON nodes (refs) WHERE refs <= 0`,
 }
 
-func openPostgres(opt Options) (*Store, error) {
+// Open opens (or creates) the store in the database opt.Path, a postgres:// URL.
+func Open(opt store.Options) (store.Backend, error) {
 	dsn := opt.Path
 	name := RedactDSN(dsn)
 	fail := func(err error) error { return redactedError(fmt.Sprintf("open postgres %s", name), dsn, err) }
@@ -57,54 +82,54 @@ func openPostgres(opt Options) (*Store, error) {
 		db.Close()
 		return nil, fail(err)
 	}
-	ss := &sqlStore{db: db, name: name}
-	s, err := ss.open(ctx, opt)
-	if err != nil {
-		ss.close()
+	ss := &backend{db: db, name: name}
+	if err := ss.open(ctx, opt); err != nil {
+		ss.closeSQL()
 		return nil, fail(err)
 	}
-	return s, nil
+	return ss, nil
 }
 
-func (ss *sqlStore) open(ctx context.Context, opt Options) (*Store, error) {
+func (ss *backend) open(ctx context.Context, opt store.Options) error {
 	write := opt.Create || !opt.ReadOnly
 	if write {
 		// Writers plan against the committed store, so two at once would break its
 		// invariants: like bolt's file lock, one writer per database.
 		if err := ss.lockWriter(ctx, opt.LockTimeout); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	exists, err := ss.hasSchema(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if !exists {
 		if !opt.Create {
-			return nil, fmt.Errorf("%w: run `parley load` first", ErrNoStore)
+			return fmt.Errorf("%w: run `parley load` first", store.ErrNoStore)
 		}
 		// Cayley creates both tables and its indexes in one transaction.
-		if err := graph.InitQuadStore(Postgres, opt.Path, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
-			return nil, fmt.Errorf("initialise: %w", err)
+		if err := graph.InitQuadStore(Name, opt.Path, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			return fmt.Errorf("initialise: %w", err)
 		}
 	}
 	if write {
 		for _, q := range indexSQL {
 			if _, err := ss.db.ExecContext(ctx, q); err != nil {
-				return nil, fmt.Errorf("create index (%s): %w", q, err)
+				return fmt.Errorf("create index (%s): %w", q, err)
 			}
 		}
 	}
-	qs, err := graph.NewQuadStore(Postgres, opt.Path, nil)
+	qs, err := graph.NewQuadStore(Name, opt.Path, nil)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return &Store{QS: qs, Backend: Postgres, Path: ss.name, sql: ss}, nil
+	ss.qs = qs
+	return nil
 }
 
 // lockWriter takes the writer lock on a session of its own, waiting up to timeout
 // (default 500ms) for another writer to finish.
-func (ss *sqlStore) lockWriter(ctx context.Context, timeout time.Duration) error {
+func (ss *backend) lockWriter(ctx context.Context, timeout time.Duration) error {
 	if timeout <= 0 {
 		timeout = 500 * time.Millisecond
 	}
@@ -125,13 +150,13 @@ func (ss *sqlStore) lockWriter(ctx context.Context, timeout time.Duration) error
 		}
 		if time.Now().After(deadline) {
 			conn.Close()
-			return ErrInUse
+			return store.ErrInUse
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 }
 
-func (ss *sqlStore) hasSchema(ctx context.Context) (bool, error) {
+func (ss *backend) hasSchema(ctx context.Context) (bool, error) {
 	var ok bool
 	err := ss.db.QueryRowContext(ctx, `SELECT to_regclass('quads') IS NOT NULL AND to_regclass('nodes') IS NOT NULL`).Scan(&ok)
 	if err != nil {
@@ -140,8 +165,19 @@ func (ss *sqlStore) hasSchema(ctx context.Context) (bool, error) {
 	return ok, nil
 }
 
-// close ends the writer's session (which releases its lock) and the pool.
-func (ss *sqlStore) close() error {
+func (ss *backend) QuadStore() graph.QuadStore { return ss.qs }
+
+// Close closes Cayley's store, then parley's connection.
+func (ss *backend) Close() error {
+	err := ss.qs.Close()
+	if cerr := ss.closeSQL(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// closeSQL ends the writer's session (which releases its lock) and the pool.
+func (ss *backend) closeSQL() error {
 	if ss.lock != nil {
 		ss.lock.Close()
 		ss.lock = nil
@@ -149,10 +185,22 @@ func (ss *sqlStore) close() error {
 	return ss.db.Close()
 }
 
+// Check counts the nodes whose reference count is wrong (see badRefcounts).
+func (ss *backend) Check(ctx context.Context) ([]string, error) {
+	n, err := ss.badRefcounts(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("check node reference counts: %w", err)
+	}
+	if n > 0 {
+		return []string{fmt.Sprintf("%d nodes whose reference count is not the number of quads naming them", n)}, nil
+	}
+	return nil, nil
+}
+
 // badRefcounts counts the nodes whose reference count is not the number of quad
 // directions that name them (or that quads name but are missing): Cayley deletes
 // a node when its count reaches zero, so a wrong count loses or leaks nodes.
-func (ss *sqlStore) badRefcounts(ctx context.Context) (int64, error) {
+func (ss *backend) badRefcounts(ctx context.Context) (int64, error) {
 	const q = `WITH r AS (
 	SELECT h, count(*) AS n FROM (
 		SELECT subject_hash AS h FROM quads
@@ -167,61 +215,38 @@ SELECT count(*) FROM nodes FULL JOIN r ON nodes.hash = r.h WHERE nodes.refs IS D
 	return n, err
 }
 
-// count is the number of quads. Cayley's Stats gives the planner's estimate, or an
+// Size is the number of quads. Cayley's Stats gives the planner's estimate, or an
 // exact count it then keeps until this process writes, which misses other writers.
-func (ss *sqlStore) count(ctx context.Context) (int64, error) {
+func (ss *backend) Size(ctx context.Context) (int64, error) {
 	var n int64
 	err := ss.db.QueryRowContext(ctx, `SELECT count(*) FROM quads`).Scan(&n)
 	return n, err
 }
 
-// supportedElsewhere reports whether a quad "? support node" has a subject other
+// SupportedElsewhere reports whether a quad "? support node" has a subject other
 // than article, in one query on Cayley's {o,p,s} index. Walking the quads into the
 // node through Cayley instead reads every one of them back, a node at a time, and
 // took half of an article's replacement on a small store.
-func (ss *sqlStore) supportedElsewhere(ctx context.Context, node, support quad.Value, article quad.IRI) (bool, error) {
+func (ss *backend) SupportedElsewhere(ctx context.Context, node, support quad.Value, article quad.IRI) (bool, error) {
 	var ok bool
 	err := ss.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM quads WHERE object_hash = $1 AND predicate_hash = $2 AND subject_hash <> $3)`,
 		csql.HashOf(node).SQLValue(), csql.HashOf(support).SQLValue(), csql.HashOf(article).SQLValue()).Scan(&ok)
 	return ok, err
 }
 
-// truncate empties the store (for `parley migrate --force`).
-func (ss *sqlStore) truncate(ctx context.Context) error {
+// Truncate empties the store (for `parley migrate --force`).
+func (ss *backend) Truncate(ctx context.Context) error {
 	_, err := ss.db.ExecContext(ctx, `TRUNCATE quads, nodes`)
 	return err
 }
 
-// storable returns docs as the SQL store gives them back, copying only what
-// changes. Cayley hashes a time by its second (RFC 3339, UTC) but the SQL store
-// keeps microseconds: a time with a fraction would be read back unequal to the
-// one written (or to another article's of the same second) yet with the same
-// hash, and the next plan would add and delete "the same" quad, which fails. So
-// times are stored as their hash has them: UTC, to the second.
-func storable(docs []Doc) []Doc {
-	out := docs
-	for i, d := range docs {
-		var qs []quad.Quad
-		for j, q := range d.Quads {
-			nq := storableQuad(q)
-			if nq == q && qs == nil {
-				continue
-			}
-			if qs == nil {
-				qs = append(make([]quad.Quad, 0, len(d.Quads)), d.Quads[:j]...)
-			}
-			qs = append(qs, nq)
-		}
-		if qs == nil {
-			continue
-		}
-		if &out[0] == &docs[0] {
-			out = append([]Doc(nil), docs...)
-		}
-		out[i].Quads = qs
-	}
-	return out
-}
+// Stored returns a quad as the SQL store gives it back. Cayley hashes a time by
+// its second (RFC 3339, UTC) but the SQL store keeps microseconds: a time with a
+// fraction would be read back unequal to the one written (or to another article's
+// of the same second) yet with the same hash, and the next plan would add and
+// delete "the same" quad, which fails. So times are stored as their hash has
+// them: UTC, to the second.
+func (ss *backend) Stored(q quad.Quad) quad.Quad { return storableQuad(q) }
 
 func storableQuad(q quad.Quad) quad.Quad {
 	for _, d := range quad.Directions {
@@ -230,6 +255,29 @@ func storableQuad(q quad.Quad) quad.Quad {
 		}
 	}
 	return q
+}
+
+// Write commits a change in one ApplyDeltas call, which on SQL is one
+// transaction: an article (or a group of them) is all old or all new after a crash.
+//
+// Unlike kv's, one SQL call may both add and delete quads about a node: nodes are
+// keyed by their value's hash, not by an ID given out as the call goes, so netting
+// a node's reference count over the call changes nothing but the count, and
+// foreign keys from quads to nodes reject a quad whose node is missing (see
+// TestApplyDeltasOneCall).
+//
+// The options are strict: with IgnoreDup Cayley counts a duplicate quad's nodes
+// although it does not store the quad, and with IgnoreMissing it does not give
+// back the count of a missing quad's node when the call nets that node upwards;
+// either would leave counts wrong. parley's plan never adds a stored quad nor
+// deletes a missing one, so an error here means the plan was stale: the
+// transaction rolls back and the caller fails (or retries the article alone).
+func (ss *backend) Write(ctx context.Context, c store.Change) error {
+	deltas := append(append(make([]graph.Delta, 0, len(c.Adds)+len(c.Dels)), c.Adds...), c.Dels...)
+	if len(deltas) == 0 {
+		return nil
+	}
+	return ss.qs.ApplyDeltas(deltas, graph.IgnoreOpts{})
 }
 
 var (

@@ -1,4 +1,4 @@
-package store
+package postgres
 
 import (
 	"context"
@@ -13,41 +13,47 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/schema"
+	"github.com/parleygraph/parley/store"
 	"github.com/parleygraph/parley/store/pgtest"
+	"github.com/parleygraph/parley/store/storetest"
 )
 
-// openStore opens an empty store of backend for t (a fresh database on PostgreSQL).
-func openStore(t *testing.T, backend string) *Store {
+// openStore opens an empty store in a fresh database for t.
+func openStore(t *testing.T) *store.Store {
 	t.Helper()
-	switch backend {
-	case Bolt:
-		s, _ := openBoltStore(t)
-		return s
-	case Postgres:
-		s, err := Open(Options{Backend: Postgres, Path: pgtest.Fresh(t), Create: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	}
-	s, err := Open(Options{Backend: backend})
+	s, err := store.Open(store.Options{Backend: Name, Path: pgtest.Fresh(t), Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// be is the PostgreSQL backend under s.
+func be(s *store.Store) *backend { return s.Unwrap().(*backend) }
+
+// applyOnce is Write's one strict ApplyDeltas call, with the deltas in the order given.
+func (ss *backend) applyOnce(ds []graph.Delta) error {
+	if len(ds) == 0 {
+		return nil
+	}
+	return ss.qs.ApplyDeltas(ds, graph.IgnoreOpts{})
+}
+
+func joinDeltas(adds, dels []graph.Delta) []graph.Delta {
+	return append(append(make([]graph.Delta, 0, len(adds)+len(dels)), adds...), dels...)
 }
 
 // checkSQL fails t unless every quad of s resolves to its values and every node's
 // reference count is right.
-func checkSQL(t *testing.T, s *Store) {
+func checkSQL(t *testing.T, s *store.Store) {
 	t.Helper()
-	for q := range all(t, s) {
+	for q := range storetest.All(t, s) {
 		if q.Subject == nil || q.Predicate == nil || q.Object == nil {
 			t.Fatalf("quad with a missing node: %v", q)
 		}
 	}
-	n, err := s.sql.badRefcounts(context.Background())
+	n, err := be(s).badRefcounts(context.Background())
 	if err != nil || n != 0 {
 		t.Fatalf("%d nodes with a wrong reference count (%v)", n, err)
 	}
@@ -89,7 +95,7 @@ func TestPostgresApplyDeltasOneCall(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := openStore(t, Postgres)
+			s := openStore(t)
 			deltas := func(qs []quad.Quad, a graph.Procedure) []graph.Delta {
 				var out []graph.Delta
 				for _, q := range qs {
@@ -97,10 +103,10 @@ func TestPostgresApplyDeltasOneCall(t *testing.T) {
 				}
 				return out
 			}
-			if err := s.applyOnce(deltas(tt.before, graph.Add)); err != nil {
+			if err := be(s).applyOnce(deltas(tt.before, graph.Add)); err != nil {
 				t.Fatal(err)
 			}
-			if err := s.applyOnce(joinDeltas(deltas(tt.add, graph.Add), deltas(tt.del, graph.Delete))); err != nil {
+			if err := be(s).applyOnce(joinDeltas(deltas(tt.add, graph.Add), deltas(tt.del, graph.Delete))); err != nil {
 				t.Fatal(err)
 			}
 			want := map[quad.Quad]bool{}
@@ -113,7 +119,7 @@ func TestPostgresApplyDeltasOneCall(t *testing.T) {
 			for _, q := range tt.add {
 				want[q] = true
 			}
-			got := all(t, s)
+			got := storetest.All(t, s)
 			if len(got) != len(want) {
 				t.Fatalf("got %v, want %v", got, want)
 			}
@@ -128,18 +134,18 @@ func TestPostgresApplyDeltasOneCall(t *testing.T) {
 			for q := range got {
 				rest = append(rest, q)
 			}
-			if err := s.applyOnce(deltas(rest, graph.Delete)); err != nil {
+			if err := be(s).applyOnce(deltas(rest, graph.Delete)); err != nil {
 				t.Fatal(err)
 			}
 			var nodes int
-			if err := s.sql.db.QueryRow(`SELECT count(*) FROM nodes`).Scan(&nodes); err != nil || nodes != 0 {
+			if err := be(s).db.QueryRow(`SELECT count(*) FROM nodes`).Scan(&nodes); err != nil || nodes != 0 {
 				t.Fatalf("%d nodes left after deleting every quad (%v)", nodes, err)
 			}
 		})
 	}
 	// Random calls over a few nodes, each adding and deleting at once, against a model.
 	t.Run("random", func(t *testing.T) {
-		s := openStore(t, Postgres)
+		s := openStore(t)
 		r := rand.New(rand.NewPCG(3, 9))
 		model := map[quad.Quad]bool{}
 		node := func() string { return fmt.Sprint("n", r.IntN(6)) }
@@ -158,7 +164,7 @@ func TestPostgresApplyDeltasOneCall(t *testing.T) {
 				}
 				ds = append(ds, graph.Delta{Quad: cand, Action: a})
 			}
-			if err := s.applyOnce(ds); err != nil {
+			if err := be(s).applyOnce(ds); err != nil {
 				t.Fatalf("round %d: %v", round, err)
 			}
 			for _, d := range ds {
@@ -167,7 +173,7 @@ func TestPostgresApplyDeltasOneCall(t *testing.T) {
 					delete(model, d.Quad)
 				}
 			}
-			got := all(t, s)
+			got := storetest.All(t, s)
 			if len(got) != len(model) {
 				t.Fatalf("round %d: %d quads, want %d", round, len(got), len(model))
 			}
@@ -184,21 +190,21 @@ func TestPostgresApplyDeltasOneCall(t *testing.T) {
 // A stale plan (a quad added twice, or a missing one deleted) fails and changes
 // nothing, rather than leaving reference counts wrong.
 func TestPostgresApplyOnceIsStrict(t *testing.T) {
-	s := openStore(t, Postgres)
+	s := openStore(t)
 	ctx := context.Background()
-	a := doc("http://a", "http://neg", "http://qatar")
+	a := storetest.Doc("http://a", "http://neg", "http://qatar")
 	if _, err := s.ReplaceArticle(ctx, a); err != nil {
 		t.Fatal(err)
 	}
-	before := all(t, s)
+	before := storetest.All(t, s)
 	dup := graph.Delta{Quad: a.Quads[0], Action: graph.Add}
 	missing := graph.Delta{Quad: quad.Quad{Subject: quad.IRI("http://a"), Predicate: schema.Mentions, Object: quad.IRI("http://nowhere"), Label: quad.IRI("http://a")}, Action: graph.Delete}
 	fresh := graph.Delta{Quad: quad.Quad{Subject: quad.IRI("http://a"), Predicate: schema.Mentions, Object: quad.IRI("http://new"), Label: quad.IRI("http://a")}, Action: graph.Add}
 	for _, ds := range [][]graph.Delta{{fresh, dup}, {fresh, missing}} {
-		if err := s.applyOnce(ds); err == nil {
+		if err := be(s).applyOnce(ds); err == nil {
 			t.Fatalf("%v accepted", ds)
 		}
-		if got := all(t, s); len(got) != len(before) || got[fresh.Quad] {
+		if got := storetest.All(t, s); len(got) != len(before) || got[fresh.Quad] {
 			t.Fatalf("a failed write changed the store: %d quads, was %d", len(got), len(before))
 		}
 		checkSQL(t, s)
@@ -208,14 +214,14 @@ func TestPostgresApplyOnceIsStrict(t *testing.T) {
 		opts graph.IgnoreOpts
 		ds   []graph.Delta
 	}{{graph.IgnoreOpts{IgnoreDup: true}, []graph.Delta{fresh, dup}}, {graph.IgnoreOpts{IgnoreMissing: true}, []graph.Delta{fresh, missing}}} {
-		s := openStore(t, Postgres)
+		s := openStore(t)
 		if _, err := s.ReplaceArticle(ctx, a); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.QS.ApplyDeltas(c.ds, c.opts); err != nil {
 			t.Fatal(err)
 		}
-		if n, err := s.sql.badRefcounts(ctx); err != nil || n == 0 {
+		if n, err := be(s).badRefcounts(ctx); err != nil || n == 0 {
 			t.Fatalf("%+v now counts nodes right (%v): applyOnce's comment is out of date", c.opts, err)
 		}
 	}
@@ -225,33 +231,33 @@ func TestPostgresOpen(t *testing.T) {
 	dsn := pgtest.Fresh(t)
 	ctx := context.Background()
 	// Reading an empty database: no store yet.
-	if _, err := Open(Options{Backend: Postgres, Path: dsn, ReadOnly: true}); !errors.Is(err, ErrNoStore) {
-		t.Fatalf("read before any load: want ErrNoStore, got %v", err)
+	if _, err := store.Open(store.Options{Backend: Name, Path: dsn, ReadOnly: true}); !errors.Is(err, store.ErrNoStore) {
+		t.Fatalf("read before any load: want store.ErrNoStore, got %v", err)
 	}
-	w, err := Open(Options{Backend: Postgres, Path: dsn, Create: true})
+	w, err := store.Open(store.Options{Backend: Name, Path: dsn, Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	if _, err := w.ReplaceArticle(ctx, doc("http://a", "http://neg", "http://qatar")); err != nil {
+	if _, err := w.ReplaceArticle(ctx, storetest.Doc("http://a", "http://neg", "http://qatar")); err != nil {
 		t.Fatal(err)
 	}
 	// One writer per database; readers are welcome.
-	if _, err := Open(Options{Backend: Postgres, Path: dsn, Create: true}); !errors.Is(err, ErrInUse) {
-		t.Fatalf("second writer: want ErrInUse, got %v", err)
+	if _, err := store.Open(store.Options{Backend: Name, Path: dsn, Create: true}); !errors.Is(err, store.ErrInUse) {
+		t.Fatalf("second writer: want store.ErrInUse, got %v", err)
 	}
-	r, err := Open(Options{Backend: Postgres, Path: dsn, ReadOnly: true})
+	r, err := store.Open(store.Options{Backend: Name, Path: dsn, ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The article's quads and a support count for each of the three nodes it supports.
-	if n, err := r.Size(ctx); err != nil || n != int64(len(doc("http://a", "http://neg", "http://qatar").Quads)+3) {
+	if n, err := r.Size(ctx); err != nil || n != int64(len(storetest.Doc("http://a", "http://neg", "http://qatar").Quads)+3) {
 		t.Fatalf("reader sees %d quads (%v)", n, err)
 	}
 	r.Close()
 	// parley's label index is there, and the planner uses it for an article's quads.
 	var plan string
-	rows, err := w.sql.db.Query(`EXPLAIN SELECT * FROM quads WHERE label_hash = '\x00'::bytea`)
+	rows, err := be(w).db.Query(`EXPLAIN SELECT * FROM quads WHERE label_hash = '\x00'::bytea`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,7 +272,7 @@ func TestPostgresOpen(t *testing.T) {
 	}
 	// The lock goes with the writer.
 	w.Close()
-	w2, err := Open(Options{Backend: Postgres, Path: dsn, Create: true})
+	w2, err := store.Open(store.Options{Backend: Name, Path: dsn, Create: true})
 	if err != nil {
 		t.Fatalf("writer after the first closed: %v", err)
 	}
@@ -281,7 +287,7 @@ func TestPostgresOpenErrorsNameTheDatabase(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Open(Options{Backend: Postgres, Path: tt.dsn, Create: true})
+			_, err := store.Open(store.Options{Backend: Name, Path: tt.dsn, Create: true})
 			if err == nil {
 				t.Fatal("opened")
 			}
@@ -299,25 +305,25 @@ func TestPostgresOpenErrorsNameTheDatabase(t *testing.T) {
 // seconds. Replacing an article that keeps its date, and two articles whose dates
 // fall in the same second, must work and keep every date quad.
 func TestPostgresTimesWithFractions(t *testing.T) {
-	s := openStore(t, Postgres)
+	s := openStore(t)
 	ctx := context.Background()
-	dated := func(d Doc, nanos int) Doc {
+	dated := func(d store.Doc, nanos int) store.Doc {
 		d.Quads = append(d.Quads, quad.Quad{Subject: d.IRI, Predicate: schema.DatePublished,
 			Object: quad.Time(time.Date(2026, 5, 1, 12, 0, 0, nanos, time.FixedZone("CEST", 7200))), Label: d.IRI})
 		return d
 	}
-	for _, d := range []Doc{
-		dated(doc("http://a", "http://neg", "http://qatar"), 123456789),
-		dated(doc("http://a", "http://neg", "http://egypt"), 123456789),
-		dated(doc("http://b", "http://neg", "http://egypt"), 987654321),
-		dated(doc("http://b", "http://neg", "http://qatar"), 987654321),
+	for _, d := range []store.Doc{
+		dated(storetest.Doc("http://a", "http://neg", "http://qatar"), 123456789),
+		dated(storetest.Doc("http://a", "http://neg", "http://egypt"), 123456789),
+		dated(storetest.Doc("http://b", "http://neg", "http://egypt"), 987654321),
+		dated(storetest.Doc("http://b", "http://neg", "http://qatar"), 987654321),
 	} {
 		if _, err := s.ReplaceArticle(ctx, d); err != nil {
 			t.Fatal(err)
 		}
 	}
 	dates := 0
-	for q := range all(t, s) {
+	for q := range storetest.All(t, s) {
 		if q.Predicate == schema.DatePublished {
 			dates++
 			if got := time.Time(q.Object.(quad.Time)); !got.Equal(time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)) {
@@ -329,4 +335,24 @@ func TestPostgresTimesWithFractions(t *testing.T) {
 		t.Fatalf("%d date quads, want 2", dates)
 	}
 	checkSQL(t, s)
+}
+
+// TestCayleySchema pins the columns of Cayley's tables that parley's own
+// statements name (indexes, Check, SupportedElsewhere, Size, Truncate): a Cayley
+// upgrade that renames one fails here rather than in a query at run time.
+func TestCayleySchema(t *testing.T) {
+	s := openStore(t)
+	want := map[string][]string{
+		"quads": {"subject_hash", "predicate_hash", "object_hash", "label_hash"},
+		"nodes": {"hash", "refs"},
+	}
+	for table, cols := range want {
+		for _, col := range cols {
+			var n int
+			err := be(s).db.QueryRow(`SELECT count(*) FROM information_schema.columns WHERE table_name = $1 AND column_name = $2`, table, col).Scan(&n)
+			if err != nil || n != 1 {
+				t.Errorf("Cayley's %s table has no column %s (%v)", table, col, err)
+			}
+		}
+	}
 }

@@ -1,4 +1,4 @@
-package store
+package bolt
 
 import (
 	"context"
@@ -24,9 +24,9 @@ import (
 // with the store's history rather than its size. An index entry is a list of
 // uvarint quad IDs (see Cayley's appendIndex); parley rewrites the entries its
 // deletions touched without the dead IDs. Open checks that the store's index list
-// is one it knows.
-func (s *Store) dropDead(ctx context.Context, dead []graph.Ref) error {
-	if s.batch == nil || len(dead) == 0 {
+// is one it knows (readIndexes).
+func (s *backend) dropDead(ctx context.Context, dead []graph.Ref) error {
+	if len(dead) == 0 {
 		return nil
 	}
 	type entry struct {
@@ -95,7 +95,7 @@ func (s *Store) dropDead(ctx context.Context, dead []graph.Ref) error {
 func readIndexes(ctx context.Context, db hkv.KV) ([]kv.QuadIndex, error) {
 	var out []kv.QuadIndex
 	err := hkv.View(ctx, db, func(tx hkv.Tx) error {
-		data, err := tx.Get(ctx, hkv.Key{[]byte("meta"), []byte("indexes")})
+		data, err := tx.Get(ctx, metaIndexes)
 		if err != nil {
 			return err
 		}

@@ -1,4 +1,4 @@
-package store
+package bolt
 
 import (
 	"container/list"
@@ -7,7 +7,6 @@ import (
 	"sync"
 	"unsafe"
 
-	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 )
 
@@ -28,13 +27,8 @@ type valueCache struct {
 	priority **list.List
 }
 
-// newValueCache finds the cache of a kv quad store; for other stores it returns
-// nil (nothing to purge).
-func newValueCache(qs graph.QuadStore) (*valueCache, error) {
-	k, ok := qs.(*kv.QuadStore)
-	if !ok {
-		return nil, nil
-	}
+// newValueCache finds the cache of a kv quad store.
+func newValueCache(k *kv.QuadStore) (*valueCache, error) {
 	bad := func(what string) error {
 		return fmt.Errorf("this Cayley version's kv value cache is not the one parley knows (%s)", what)
 	}
