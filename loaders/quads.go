@@ -4,12 +4,9 @@
 package loaders
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -25,11 +22,7 @@ import (
 // ArticleIRI is the article's identity: its URL when it has one, else a hash of
 // its source path, so a changed file replaces its own facts.
 func ArticleIRI(a *source.Article) quad.IRI {
-	if a.URL != "" {
-		return quad.IRI(a.URL)
-	}
-	h := sha256.Sum256([]byte(a.Source))
-	return quad.IRI("https://parleygraph.org/article/" + hex.EncodeToString(h[:12]))
+	return schema.ArticleID(a.URL, a.Source)
 }
 
 // builder accumulates one article's quads.
@@ -68,8 +61,7 @@ func (b *builder) mention(node quad.IRI) {
 
 // evidence records the sentence and rule behind what the article says of node.
 func (b *builder) evidence(node quad.IRI, ev extract.Evidence) {
-	h := sha256.Sum256([]byte(strings.Join([]string{string(b.article), string(node), ev.Rule, ev.Trigger, strconv.Itoa(ev.Sentence)}, "\x1f")))
-	e := schema.ID("evidence", hex.EncodeToString(h[:10]))
+	e := schema.EvidenceID(b.article, node, ev.Rule, ev.Trigger, ev.Sentence)
 	b.own(e, schema.Type, schema.Evidence)
 	b.own(e, schema.EvidenceFor, node)
 	b.own(e, schema.Sentence, quad.LangString{Value: quad.String(b.r.SentenceText(ev.Sentence)), Lang: b.lang})
@@ -190,7 +182,7 @@ func Quads(a *source.Article, r *extract.Result, loadedAt time.Time) (quad.IRI, 
 }
 
 func (b *builder) entity(e *extract.Entity) quad.IRI {
-	node := quad.IRI(schema.IDBase + e.Key)
+	node := schema.NodeIRI(e.Key)
 	b.mention(node)
 	switch e.Class() {
 	case lexicon.Country:
@@ -209,7 +201,7 @@ func (b *builder) entity(e *extract.Entity) quad.IRI {
 	}
 	if e.Territory != nil {
 		// A country named as a place: a place located in the country's actor node.
-		b.shared(node, schema.LocatedIn, quad.IRI(schema.IDBase+e.Territory.NodeKey()))
+		b.shared(node, schema.LocatedIn, schema.NodeIRI(e.Territory.NodeKey()))
 	}
 	if e.Entry == nil && e.Territory == nil {
 		b.shared(node, schema.Origin, quad.String(schema.OriginOpen))
@@ -242,7 +234,7 @@ func (b *builder) entity(e *extract.Entity) quad.IRI {
 
 func (b *builder) negotiation(n *extract.Negotiation, nodes map[*extract.Entity]quad.IRI) quad.IRI {
 	if n.Key == "" {
-		node := schema.ID("negotiation", "unspecified")
+		node := schema.UnspecifiedNegotiation
 		b.mention(node)
 		b.shared(node, schema.Type, schema.Negotiation)
 		b.shared(node, schema.DisplayName, quad.String("(parties not named)"))
@@ -252,7 +244,7 @@ func (b *builder) negotiation(n *extract.Negotiation, nodes map[*extract.Entity]
 	for i, p := range n.Parties {
 		keys[i] = p.Key
 	}
-	node := schema.HashID("negotiation", keys...)
+	node := schema.NegotiationID(keys...)
 	b.mention(node)
 	b.shared(node, schema.Type, schema.Negotiation)
 	b.shared(node, schema.DisplayName, quad.String(n.Name()))
@@ -264,7 +256,7 @@ func (b *builder) negotiation(n *extract.Negotiation, nodes map[*extract.Entity]
 }
 
 func (b *builder) talks(neg quad.IRI, n *extract.Negotiation, venue quad.IRI, v *extract.Entity) quad.IRI {
-	node := schema.HashID("talks", string(neg), string(venue))
+	node := schema.TalksID(neg, venue)
 	if !b.support[node] {
 		b.mention(node)
 		b.shared(node, schema.Type, schema.Talks)

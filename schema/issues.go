@@ -1,7 +1,5 @@
 package schema
 
-import "github.com/cayleygraph/quad"
-
 // Issues is parley's fixed vocabulary of negotiation issues, in the order analysts
 // read them. Extraction rules name issues by these keys; queries print the names.
 var issueNames = []string{
@@ -38,6 +36,3 @@ func IsIssue(name string) bool {
 	}
 	return false
 }
-
-// IssueID returns the IRI of an issue of the vocabulary.
-func IssueID(name string) quad.IRI { return ID("issue", Slug(name)) }

@@ -16,13 +16,14 @@
 //     however many articles assert it) with the statement. A shared quad lives exactly
 //     as long as some article supports its label node. Per-node labels keep every
 //     label's posting list short, so writes stay fast as the graph grows.
+//
+// Every node's IRI is made by the identity functions of this package (NodeKey,
+// NodeIRI, NegotiationID, TalksID, StatementID, EvidenceID, ArticleID, ...): the
+// lexicon, the extractor and the loaders call them rather than building IRIs.
 package schema
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"strings"
-	"unicode"
 
 	"github.com/cayleygraph/quad"
 )
@@ -33,6 +34,8 @@ const (
 	IDBase   = "https://parleygraph.org/id/"
 	SchemaNS = "http://schema.org/"
 	RDFNS    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	// ArticleBase starts the IRIs of articles that have no URL (ArticleID).
+	ArticleBase = "https://parleygraph.org/article/"
 	// NoteBase starts the labels of analysts' notes: quads written through the
 	// HTTP API (serve --allow-writes), kept apart from what articles support.
 	NoteBase = "https://parleygraph.org/note/"
@@ -147,42 +150,4 @@ var SupportPredicates = []quad.IRI{Mentions, Asserts}
 func IsSupport(p quad.Value) bool {
 	iri, ok := p.(quad.IRI)
 	return ok && (iri == Mentions || iri == Asserts)
-}
-
-// ID returns the IRI of a node of the given kind ("actor", "place", "person", ...)
-// with a readable slug.
-func ID(kind, slug string) quad.IRI {
-	return quad.IRI(IDBase + kind + "/" + slug)
-}
-
-// HashID returns the IRI of a node identified by the hash of its parts, for nodes
-// whose identity is a combination of other nodes (negotiations, talks, statements).
-func HashID(kind string, parts ...string) quad.IRI {
-	h := sha256.Sum256([]byte(strings.Join(parts, "\x1f")))
-	return quad.IRI(IDBase + kind + "/" + hex.EncodeToString(h[:10]))
-}
-
-// StatementID returns the IRI of the statement "s p o".
-func StatementID(s, p, o quad.Value) quad.IRI {
-	return HashID("fact", s.String(), p.String(), o.String())
-}
-
-// Slug turns a name into a lower-case, dash-separated IRI segment. Letters of any
-// script are kept, so Arabic names make readable IRIs too.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 0x7f && unicode.IsLetter(r):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
-			dash = true
-		}
-	}
-	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/parleygraph/parley/loaders/lexicon"
+	"github.com/parleygraph/parley/schema"
 )
 
 // collectPeople turns what the article says of each person into role and
@@ -157,9 +158,9 @@ func (d *doc) scopeBareCollectives() {
 			continue
 		}
 		for _, p := range n.Parties {
-			if p.Open == OpenCollective && !strings.Contains(strings.TrimSpace(p.Name), " ") && d.entities[p.Key] != p && !strings.Contains(p.Key, "--") {
+			if p.Open == OpenCollective && !strings.Contains(strings.TrimSpace(p.Name), " ") && d.entities[p.Key] != p && !schema.IsQualified(p.Key) {
 				delete(d.openEnts, p.Key)
-				p.Key += "--" + state.Entry.Slug()
+				p.Key = schema.QualifiedKey(p.Key, state.Entry.Name())
 				d.openEnts[p.Key] = p
 			}
 		}

@@ -131,7 +131,7 @@ func (d *doc) entityFor(e *lexicon.Entry, ev Evidence) *Entity {
 
 // namedEntity returns the node of something the lexicon does not know, by name.
 func (d *doc) namedEntity(kind, name string, ev Evidence) *Entity {
-	key := kind + "/" + schema.Slug(name)
+	key := schema.NodeKey(kind, name)
 	if ent := d.entities[key]; ent != nil {
 		return ent
 	}

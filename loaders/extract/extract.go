@@ -19,9 +19,9 @@ import (
 
 // Kinds of nodes an extraction yields.
 const (
-	KindActor  = "actor"
-	KindPlace  = "place"
-	KindPerson = "person"
+	KindActor  = schema.ActorKind
+	KindPlace  = schema.PlaceKind
+	KindPerson = schema.PersonKind
 )
 
 // Entity is one actor, place or person an article names.
@@ -279,4 +279,4 @@ func negotiationKey(parties []*Entity) string {
 }
 
 // IssueKey is the key of an issue node.
-func IssueKey(name string) string { return "issue/" + schema.Slug(name) }
+func IssueKey(name string) string { return schema.NodeKey(schema.IssueKind, name) }

@@ -249,7 +249,7 @@ func openKey(name string) string {
 		}
 		words = append(words, w)
 	}
-	return KindActor + "/" + schema.Slug(strings.Join(words, " "))
+	return schema.NodeKey(KindActor, strings.Join(words, " "))
 }
 
 // openEntity returns the (not yet registered) node of an open-world actor.

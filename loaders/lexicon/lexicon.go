@@ -684,22 +684,23 @@ func sortedIDs(m map[string][]string) []string {
 
 // NodeKey is what follows the IRI base in the node of an entry of class named
 // name ("actor/qatar", "place/doha"): entries with one key would share a node.
-func NodeKey(class Class, name string) string { return classSegment(class) + "/" + schema.Slug(name) }
+func NodeKey(class Class, name string) string { return schema.NodeKey(classSegment(class), name) }
 
 // NodeKey is the entry's node key (see NodeKey).
 func (e *Entry) NodeKey() string { return NodeKey(e.Class, e.Name()) }
 
-// classSegment is the IRI segment of a class: actor, place, person or title.
+// classSegment is the node kind of a class (its IRI segment): actor, place, person
+// or title.
 func classSegment(c Class) string {
 	switch c {
 	case Place:
-		return "place"
+		return schema.PlaceKind
 	case Person:
-		return "person"
+		return schema.PersonKind
 	case Title:
-		return "title"
+		return schema.TitleKind
 	}
-	return "actor"
+	return schema.ActorKind
 }
 
 // Slug is the readable IRI segment of the entry: its display name, slugged.
