@@ -13,6 +13,7 @@ import (
 
 	"github.com/parleygraph/parley/schema"
 	"github.com/parleygraph/parley/store"
+	"github.com/parleygraph/parley/store/memory"
 )
 
 // preludeTerms are the schema terms the prelude may name, by how it names them
@@ -64,7 +65,7 @@ func runPrelude(t *testing.T, s *store.Store, src string, params map[string]any)
 // schema's, every term it builds from them is a term of schema, and its helpers
 // find what the loader writes under the identities schema makes.
 func TestPreludeSchema(t *testing.T) {
-	s, err := store.Open(store.Options{Backend: store.Memory})
+	s, err := store.Open(store.Options{Backend: memory.Name})
 	if err != nil {
 		t.Fatal(err)
 	}
