@@ -6,7 +6,7 @@
    negotiations adds their articles up. */
 var edges = {}, order = [];
 function typeOf(n) {
-  var t = g.V(n).out(iri(RDF + "type")).toArray().filter(function (c) { return c !== iri(NS + "Open"); });
+  var t = g.V(n).out(iri(RDF + "type")).toArray();
   if (t.length === 0) return "";
   var s = t[0].slice(1, -1);
   return s.slice(Math.max(s.lastIndexOf("/"), s.lastIndexOf("#")) + 1);
