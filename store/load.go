@@ -16,8 +16,8 @@ import (
 // itself should be cheap (read and hash): build runs only for articles whose
 // content changed. The error Read returns is for the source as a whole.
 //
-// The callback has only basic types so that readers (package loaders, upstream of
-// the graph) need not import this package.
+// The callback has only basic types so that readers (package loaders/ingest,
+// upstream of the store) need not import this package.
 type ArticleReader interface {
 	Read(ctx context.Context, source string, add AddFunc) error
 	// Digest identifies how the reader extracts: an article stored under another

@@ -15,8 +15,8 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/parleygraph/parley/loaders"
 	"github.com/parleygraph/parley/loaders/extract"
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/loaders/source"
 	"github.com/parleygraph/parley/store"
 )
@@ -34,7 +34,7 @@ type loadFlags struct {
 func (f *loadFlags) register(cmd *cobra.Command) {
 	cmd.Flags().Int64Var(&f.maxSize, "max-size", source.DefaultMaxSize, "largest file or response to read, in bytes")
 	cmd.Flags().DurationVar(&f.fetchTimeout, "fetch-timeout", source.DefaultFetchTimeout, "longest to wait for a URL")
-	cmd.Flags().DurationVar(&f.budget, "extract-budget", loaders.DefaultBudget, "longest one article's extraction may take; longer ones are reported and skipped")
+	cmd.Flags().DurationVar(&f.budget, "extract-budget", ingest.DefaultBudget, "longest one article's extraction may take; longer ones are reported and skipped")
 	cmd.Flags().IntVar(&f.workers, "workers", 0, "articles extracted at once (default: one per CPU)")
 	cmd.Flags().BoolVar(&f.prune, "prune", false, "remove articles whose source file disappeared (or left its file)")
 	cmd.Flags().BoolVar(&f.asJSON, "json", false, "print the summary as JSON")
@@ -119,7 +119,7 @@ func runLoad(ctx context.Context, st *store.Store, x *extract.Extractor, args []
 		bar = progressbar.NewOptions(len(sources), progressbar.OptionSetWriter(os.Stderr), progressbar.OptionSetDescription("loading"),
 			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
 	}
-	reader := &loaders.Reader{Extractor: x, Budget: f.budget, Options: source.Options{MaxSize: f.maxSize, FetchTimeout: f.fetchTimeout}}
+	reader := &ingest.Reader{Extractor: x, Budget: f.budget, Options: source.Options{MaxSize: f.maxSize, FetchTimeout: f.fetchTimeout}}
 	failedSources := map[string]bool{}
 	sum := st.Load(ctx, sources, progress(reader, bar), f.workers, func(ev store.Event) {
 		if ev.Outcome == store.Failed {
