@@ -121,8 +121,8 @@ func runLoad(ctx context.Context, st *store.Store, x *extract.Extractor, args []
 	}
 	reader := &ingest.Reader{Extractor: x, Budget: f.budget, Options: source.Options{MaxSize: f.maxSize, FetchTimeout: f.fetchTimeout}}
 	failedSources := map[string]bool{}
-	sum := st.Load(ctx, sources, progress(reader, bar), f.workers, func(ev store.Event) {
-		if ev.Outcome == store.Failed {
+	sum := st.Load(ctx, sources, progress(reader, bar), f.workers, func(ev ingest.Event) {
+		if ev.Outcome == ingest.Failed {
 			if ev.IRI == "" {
 				failedSources[ev.Name] = true
 			}
@@ -169,7 +169,7 @@ func runLoad(ctx context.Context, st *store.Store, x *extract.Extractor, args []
 // pruneGone removes the articles whose source lies under one of the loaded paths
 // but that this load did not see: their file was deleted, or they left a file that
 // was read. Articles of a file that failed to read are kept: a bad read loses nothing.
-func pruneGone(ctx context.Context, st *store.Store, args, files []string, failed map[string]bool, seen []quad.IRI) ([]store.ArticleSource, error) {
+func pruneGone(ctx context.Context, st *store.Store, args, files []string, failed map[string]bool, seen []quad.IRI) ([]ingest.ArticleSource, error) {
 	keep := map[quad.IRI]bool{}
 	for _, iri := range seen {
 		keep[iri] = true
@@ -207,7 +207,7 @@ func pruneGone(ctx context.Context, st *store.Store, args, files []string, faile
 }
 
 // progress advances bar once per source read.
-func progress(r store.ArticleReader, bar *progressbar.ProgressBar) store.ArticleReader {
+func progress(r ingest.ArticleReader, bar *progressbar.ProgressBar) ingest.ArticleReader {
 	if bar == nil {
 		return r
 	}
@@ -215,11 +215,11 @@ func progress(r store.ArticleReader, bar *progressbar.ProgressBar) store.Article
 }
 
 type progressReader struct {
-	store.ArticleReader
+	ingest.ArticleReader
 	bar *progressbar.ProgressBar
 }
 
-func (p progressReader) Read(ctx context.Context, src string, add store.AddFunc) error {
+func (p progressReader) Read(ctx context.Context, src string, add ingest.AddFunc) error {
 	defer p.bar.Add(1)
 	return p.ArticleReader.Read(ctx, src, add)
 }
