@@ -27,6 +27,9 @@ type prepared struct {
 	quads []quad.Quad
 }
 
+// A Store is what an ingest.Reloader loads into.
+var _ ingest.Store = (*Store)(nil)
+
 // Loaded is ingest.Loaded, the outcome the copy finder (copies.go) looks for.
 const Loaded = ingest.Loaded
 
