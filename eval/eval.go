@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/loaders/lexicon"
 	"github.com/parleygraph/parley/loaders/text"
 	"github.com/parleygraph/parley/queries"
@@ -91,8 +92,8 @@ type Report struct {
 // Config says what to score and how.
 type Config struct {
 	GoldDir     string
-	ArticlesDir string              // where gold files' articles are; default: "articles" beside GoldDir
-	Reader      store.ArticleReader // reads and extracts an article
+	ArticlesDir string               // where gold files' articles are; default: "articles" beside GoldDir
+	Reader      ingest.ArticleReader // reads and extracts an article
 	// Lexicon, if set, lets two names of one entry match ("ELN" and "National
 	// Liberation Army"); otherwise names match when they fold to the same words.
 	Lexicon *lexicon.Lexicon
@@ -272,7 +273,7 @@ func (c Config) openStore(name string) (*store.Store, error) {
 // does; it returns the last error the load reported.
 func (c Config) loadArticle(ctx context.Context, st *store.Store, path string) error {
 	var loadErr error
-	st.Load(ctx, []string{path}, c.Reader, 1, func(ev store.Event) {
+	st.Load(ctx, []string{path}, c.Reader, 1, func(ev ingest.Event) {
 		if ev.Err != nil {
 			loadErr = ev.Err
 		}

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parleygraph/parley/loaders"
 	"github.com/parleygraph/parley/loaders/extract"
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/loaders/lexicon"
 )
 
@@ -37,7 +37,7 @@ func builtinConfig(t *testing.T, goldDir string) Config {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Config{GoldDir: goldDir, Reader: &loaders.Reader{Extractor: x}, Lexicon: x.Lexicon()}
+	return Config{GoldDir: goldDir, Reader: &ingest.Reader{Extractor: x}, Lexicon: x.Lexicon()}
 }
 
 func checkFloors(t *testing.T, goldDir string, floors map[string]float64, minArticles int) {

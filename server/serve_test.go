@@ -16,8 +16,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parleygraph/parley/loaders"
 	"github.com/parleygraph/parley/loaders/extract"
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/loaders/source"
 	"github.com/parleygraph/parley/queries"
 	"github.com/parleygraph/parley/server"
@@ -57,7 +57,7 @@ func loadSamples(path string) error {
 	if err != nil {
 		return err
 	}
-	if sum := s.Load(context.Background(), files, &loaders.Reader{Extractor: x}, 0, nil); sum.Failed > 0 || sum.Loaded == 0 {
+	if sum := s.Load(context.Background(), files, &ingest.Reader{Extractor: x}, 0, nil); sum.Failed > 0 || sum.Loaded == 0 {
 		return fmt.Errorf("loading the sample articles: %+v", sum)
 	}
 	return nil

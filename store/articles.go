@@ -9,6 +9,7 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/schema"
 )
 
@@ -46,12 +47,12 @@ func (s *Store) ArticleVersion(ctx context.Context, article quad.IRI) (ArticleVe
 // StaleArticles lists the articles (with their sources) that an extractor of
 // another digest than digest read: their facts may differ from what this one would
 // find. Articles that record no digest are stale too.
-func (s *Store) StaleArticles(ctx context.Context, digest string) ([]ArticleSource, error) {
+func (s *Store) StaleArticles(ctx context.Context, digest string) ([]ingest.ArticleSource, error) {
 	all, err := s.ArticleSources(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var stale []ArticleSource
+	var stale []ingest.ArticleSource
 	for _, a := range all {
 		d, err := s.articleString(ctx, a.IRI, schema.ExtractedBy)
 		if err != nil {
@@ -97,25 +98,19 @@ func (s *Store) articleString(ctx context.Context, article quad.IRI, p quad.IRI)
 	return v, nil
 }
 
-// ArticleSource is an article and where it was read from.
-type ArticleSource struct {
-	IRI    quad.IRI
-	Source string
-}
-
 // ArticleSources lists the articles in the store with their sources.
-func (s *Store) ArticleSources(ctx context.Context) ([]ArticleSource, error) {
+func (s *Store) ArticleSources(ctx context.Context) ([]ingest.ArticleSource, error) {
 	iris, err := s.articleIRIs(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
 	}
-	out := make([]ArticleSource, 0, len(iris))
+	out := make([]ingest.ArticleSource, 0, len(iris))
 	for _, iri := range iris {
 		src, err := s.articleString(ctx, iri, schema.Source)
 		if err != nil {
 			return nil, fmt.Errorf("source of %s: %w", iri, err)
 		}
-		out = append(out, ArticleSource{IRI: iri, Source: src})
+		out = append(out, ingest.ArticleSource{IRI: iri, Source: src})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Source < out[j].Source })
 	return out, nil

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parleygraph/parley/loaders"
 	"github.com/parleygraph/parley/loaders/extract"
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/loaders/source"
 	"github.com/parleygraph/parley/store"
 	"github.com/parleygraph/parley/store/pgtest"
@@ -30,17 +30,17 @@ func openFresh(tb testing.TB, backend string) *store.Store {
 }
 
 // newReader is the built-in lexicon's article reader, at a fixed load time.
-func newReader(tb testing.TB) *loaders.Reader {
+func newReader(tb testing.TB) *ingest.Reader {
 	tb.Helper()
 	x, err := extract.Builtin()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return &loaders.Reader{Extractor: x, Now: func() time.Time { return time.Unix(1.7e9, 0) }}
+	return &ingest.Reader{Extractor: x, Now: func() time.Time { return time.Unix(1.7e9, 0) }}
 }
 
 // readDoc reads a plain-text article as if loaded from src.
-func readDoc(tb testing.TB, r *loaders.Reader, src, text string) store.Doc {
+func readDoc(tb testing.TB, r *ingest.Reader, src, text string) store.Doc {
 	tb.Helper()
 	a, err := source.Parse([]byte(text), "text")
 	if err != nil {

@@ -7,26 +7,9 @@ import (
 	"sync"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/parleygraph/parley/loaders/ingest"
 )
-
-// ArticleReader reads sources into articles the store can hold. For each article
-// in a source (a file holds one, a JSON Lines file or a feed many) Read calls add
-// with the article's name (a path, "path#3", a link), IRI, content hash and build,
-// which extracts its quads, or with the reason the article cannot be read. Read
-// itself should be cheap (read and hash): build runs only for articles whose
-// content changed. The error Read returns is for the source as a whole.
-//
-// The callback has only basic types so that readers (package loaders, upstream of
-// the graph) need not import this package.
-type ArticleReader interface {
-	Read(ctx context.Context, source string, add AddFunc) error
-	// Digest identifies how the reader extracts: an article stored under another
-	// digest is extracted again even when its text is unchanged.
-	Digest() string
-}
-
-// AddFunc receives one article from an ArticleReader.
-type AddFunc = func(name string, iri quad.IRI, hash string, build func() ([]quad.Quad, error), err error)
 
 // article is one article a reader found.
 type article struct {
@@ -40,46 +23,23 @@ type article struct {
 
 // prepared is an article checked against the store and, if changed, extracted.
 type prepared struct {
-	ev    Event
+	ev    ingest.Event
 	quads []quad.Quad
 }
 
-// Outcome of loading one article.
-type Outcome int
+// A Store is what an ingest.Reloader loads into.
+var _ ingest.Store = (*Store)(nil)
 
-const (
-	Loaded Outcome = iota
-	Unchanged
-	Failed
-)
+// Loaded is ingest.Loaded, the outcome the copy finder (copies.go) looks for.
+const Loaded = ingest.Loaded
 
-func (o Outcome) String() string {
-	return [...]string{"loaded", "unchanged", "failed"}[o]
-}
-
-// Event reports what happened to one article (or to a source that could not be
-// read at all).
-type Event struct {
-	Name    string
-	IRI     quad.IRI
-	Outcome Outcome
-	CopyOf  quad.IRI // a syndicated copy of this article (see copies.go); "" for none
-	Err     error
-	Write   WriteResult
-}
-
-// Summary counts a load.
-type Summary struct {
-	Loaded, Unchanged, Failed int
-	Added, Deleted            int // quads
-	Seen                      []quad.IRI
-}
-
-// Load reads each source, extracts its changed articles and writes them: several
-// workers read and extract at once, one writer writes, many articles per
-// transaction but each article whole (see ReplaceArticles). An article whose stored content hash matches is skipped. A source
-// or article that fails is reported through onEvent and does not stop the others.
-func (s *Store) Load(ctx context.Context, sources []string, r ArticleReader, workers int, onEvent func(Event)) Summary {
+// Load reads each source through r, extracts its changed articles and writes them:
+// several workers read and extract at once, one writer writes, many articles per
+// transaction but each article whole (see ReplaceArticles). An article whose stored
+// content hash matches is skipped. A source or article that fails is reported
+// through onEvent and does not stop the others. The reader and the events are
+// package ingest's, upstream of the store, so that readers need not import it.
+func (s *Store) Load(ctx context.Context, sources []string, r ingest.ArticleReader, workers int, onEvent func(ingest.Event)) ingest.Summary {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -95,7 +55,7 @@ func (s *Store) Load(ctx context.Context, sources []string, r ArticleReader, wor
 					results <- s.prepare(ctx, article{name, iri, hash, r.Digest(), build, err})
 				})
 				if err != nil {
-					results <- prepared{ev: Event{Name: src, Outcome: Failed, Err: err}}
+					results <- prepared{ev: ingest.Event{Name: src, Outcome: ingest.Failed, Err: err}}
 				}
 			}
 		}()
@@ -114,19 +74,19 @@ func (s *Store) Load(ctx context.Context, sources []string, r ArticleReader, wor
 		wg.Wait()
 		close(results)
 	}()
-	var sum Summary
-	report := func(ev Event) {
+	var sum ingest.Summary
+	report := func(ev ingest.Event) {
 		if ev.IRI != "" {
 			sum.Seen = append(sum.Seen, ev.IRI)
 		}
 		switch ev.Outcome {
-		case Loaded:
+		case ingest.Loaded:
 			sum.Loaded++
-			sum.Added += ev.Write.Added
-			sum.Deleted += ev.Write.Deleted
-		case Unchanged:
+			sum.Added += ev.Added
+			sum.Deleted += ev.Deleted
+		case ingest.Unchanged:
 			sum.Unchanged++
-		case Failed:
+		case ingest.Failed:
 			sum.Failed++
 		}
 		if onEvent != nil {
@@ -154,7 +114,7 @@ func (s *Store) Load(ctx context.Context, sources []string, r ArticleReader, wor
 		}
 		for i := range batch {
 			if err := copies.mark(ctx, &batch[i]); err != nil {
-				batch[i].ev.Outcome, batch[i].ev.Err = Failed, fmt.Errorf("%s: %w", batch[i].ev.Name, err)
+				batch[i].ev.Outcome, batch[i].ev.Err = ingest.Failed, fmt.Errorf("%s: %w", batch[i].ev.Name, err)
 			}
 		}
 		s.writeGroup(ctx, batch, report)
@@ -167,15 +127,15 @@ func (s *Store) Load(ctx context.Context, sources []string, r ArticleReader, wor
 const maxGroup = 256
 
 // writeGroup writes the loaded articles of batch and reports every article.
-func (s *Store) writeGroup(ctx context.Context, batch []prepared, report func(Event)) {
+func (s *Store) writeGroup(ctx context.Context, batch []prepared, report func(ingest.Event)) {
 	var docs []Doc
 	var at []int
 	for i, b := range batch {
-		if b.ev.Outcome != Loaded {
+		if b.ev.Outcome != ingest.Loaded {
 			continue
 		}
 		if ctx.Err() != nil {
-			batch[i].ev.Outcome, batch[i].ev.Err = Failed, fmt.Errorf("%s: %w", b.ev.Name, ctx.Err())
+			batch[i].ev.Outcome, batch[i].ev.Err = ingest.Failed, fmt.Errorf("%s: %w", b.ev.Name, ctx.Err())
 			continue
 		}
 		docs = append(docs, Doc{IRI: b.ev.IRI, Quads: b.quads})
@@ -185,9 +145,9 @@ func (s *Store) writeGroup(ctx context.Context, batch []prepared, report func(Ev
 		res, errs := s.ReplaceArticles(ctx, docs)
 		for k, i := range at {
 			if errs[k] != nil {
-				batch[i].ev.Outcome, batch[i].ev.Err = Failed, fmt.Errorf("%s: %w", batch[i].ev.Name, errs[k])
+				batch[i].ev.Outcome, batch[i].ev.Err = ingest.Failed, fmt.Errorf("%s: %w", batch[i].ev.Name, errs[k])
 			} else {
-				batch[i].ev.Write = res[k]
+				batch[i].ev.Added, batch[i].ev.Deleted = res[k].Added, res[k].Deleted
 			}
 		}
 	}
@@ -198,20 +158,20 @@ func (s *Store) writeGroup(ctx context.Context, batch []prepared, report func(Ev
 
 // prepare checks an article against the store and, if it changed, extracts it.
 func (s *Store) prepare(ctx context.Context, a article) prepared {
-	b := prepared{ev: Event{Name: a.name, IRI: a.iri}}
+	b := prepared{ev: ingest.Event{Name: a.name, IRI: a.iri}}
 	if a.err != nil {
-		b.ev.Outcome, b.ev.Err = Failed, a.err
+		b.ev.Outcome, b.ev.Err = ingest.Failed, a.err
 		return b
 	}
 	old, err := s.ArticleVersion(ctx, a.iri)
 	switch {
 	case err != nil:
-		b.ev.Outcome, b.ev.Err = Failed, fmt.Errorf("%s: %w", a.name, err)
+		b.ev.Outcome, b.ev.Err = ingest.Failed, fmt.Errorf("%s: %w", a.name, err)
 	case old.Hash == a.hash && old.Digest == a.digest:
-		b.ev.Outcome = Unchanged
+		b.ev.Outcome = ingest.Unchanged
 	default:
 		if b.quads, err = a.build(); err != nil {
-			b.ev.Outcome, b.ev.Err = Failed, fmt.Errorf("%s: %w", a.name, err)
+			b.ev.Outcome, b.ev.Err = ingest.Failed, fmt.Errorf("%s: %w", a.name, err)
 		}
 	}
 	return b
@@ -220,12 +180,12 @@ func (s *Store) prepare(ctx context.Context, a article) prepared {
 // Prune deletes the articles whose source is within (as within decides) but that
 // keep does not hold: the sources that disappeared since the last load. It returns
 // the articles deleted.
-func (s *Store) Prune(ctx context.Context, keep map[quad.IRI]bool, within func(source string) bool) ([]ArticleSource, error) {
+func (s *Store) Prune(ctx context.Context, keep map[quad.IRI]bool, within func(source string) bool) ([]ingest.ArticleSource, error) {
 	all, err := s.ArticleSources(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var gone []ArticleSource
+	var gone []ingest.ArticleSource
 	for _, a := range all {
 		if keep[a.IRI] || !within(a.Source) {
 			continue

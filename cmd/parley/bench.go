@@ -21,7 +21,7 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/spf13/cobra"
 
-	"github.com/parleygraph/parley/loaders"
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/loaders/lexicon"
 	"github.com/parleygraph/parley/loaders/synth"
 	"github.com/parleygraph/parley/queries"
@@ -294,7 +294,7 @@ func (b *bench) singleReloads(ctx context.Context, db, corpus string) error {
 	if err != nil {
 		return err
 	}
-	r := &loaders.Reader{Extractor: x}
+	r := &ingest.Reader{Extractor: x}
 	const k = 20
 	var unchanged, edited []time.Duration
 	for i := 0; i < k; i++ {

@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parleygraph/parley/eval"
-	"github.com/parleygraph/parley/loaders"
+	"github.com/parleygraph/parley/loaders/ingest"
 )
 
 func newEvalCmd(opt *options) *cobra.Command {
@@ -36,7 +36,7 @@ categories mediation, venue, participant, person, affiliation, location, place, 
 				return err
 			}
 			c := eval.Config{GoldDir: args[0], ArticlesDir: articles,
-				Reader: &loaders.Reader{Extractor: x}, Lexicon: x.Lexicon(), Only: only}
+				Reader: &ingest.Reader{Extractor: x}, Lexicon: x.Lexicon(), Only: only}
 			if dir, ok := eval.YAMLGoldDir(args[0]); ok {
 				c.GoldDir = dir
 				return runDevEval(cmd, c, verbose)

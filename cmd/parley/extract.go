@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/parleygraph/parley/loaders"
 	"github.com/parleygraph/parley/loaders/extract"
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/loaders/source"
 )
 
@@ -62,7 +62,7 @@ every name it recognised and how. Nothing is written.`,
 			return nil
 		},
 	}
-	cmd.Flags().DurationVar(&budget, "extract-budget", loaders.DefaultBudget, "longest one article's extraction may take")
+	cmd.Flags().DurationVar(&budget, "extract-budget", ingest.DefaultBudget, "longest one article's extraction may take")
 	cmd.Flags().BoolVar(&mentions, "mentions", false, "also list every recognised name")
 	cmd.Flags().BoolVar(&matches, "matches", false, "also list every rule match, kept or not")
 	return cmd

@@ -6,17 +6,14 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
-	"github.com/cayleygraph/quad"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/parleygraph/parley/loaders"
 	"github.com/parleygraph/parley/loaders/extract"
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/loaders/source"
 	"github.com/parleygraph/parley/store"
 )
@@ -34,7 +31,7 @@ type loadFlags struct {
 func (f *loadFlags) register(cmd *cobra.Command) {
 	cmd.Flags().Int64Var(&f.maxSize, "max-size", source.DefaultMaxSize, "largest file or response to read, in bytes")
 	cmd.Flags().DurationVar(&f.fetchTimeout, "fetch-timeout", source.DefaultFetchTimeout, "longest to wait for a URL")
-	cmd.Flags().DurationVar(&f.budget, "extract-budget", loaders.DefaultBudget, "longest one article's extraction may take; longer ones are reported and skipped")
+	cmd.Flags().DurationVar(&f.budget, "extract-budget", ingest.DefaultBudget, "longest one article's extraction may take; longer ones are reported and skipped")
 	cmd.Flags().IntVar(&f.workers, "workers", 0, "articles extracted at once (default: one per CPU)")
 	cmd.Flags().BoolVar(&f.prune, "prune", false, "remove articles whose source file disappeared (or left its file)")
 	cmd.Flags().BoolVar(&f.asJSON, "json", false, "print the summary as JSON")
@@ -78,7 +75,7 @@ func loadReported(cmd *cobra.Command, opt *options, st *store.Store, x *extract.
 	return nil
 }
 
-// loadResult is what one load did.
+// loadResult is what one load did, as load --json prints it.
 type loadResult struct {
 	Loaded      int     `json:"loaded"`
 	Unchanged   int     `json:"unchanged"`
@@ -89,137 +86,79 @@ type loadResult struct {
 	Seconds     float64 `json:"seconds"`
 }
 
+// reloader is the ingest.Reloader that load, watch and serve's reloads run.
+func reloader(st *store.Store, x *extract.Extractor, f loadFlags) *ingest.Reloader {
+	reader := &ingest.Reader{Extractor: x, Budget: f.budget, Options: source.Options{MaxSize: f.maxSize, FetchTimeout: f.fetchTimeout}}
+	return &ingest.Reloader{Store: st, Reader: reader, Workers: f.workers, Prune: f.prune}
+}
+
 // runLoad loads sources into store and prints a summary (and a progress bar when
 // stdout is a terminal).
-func runLoad(ctx context.Context, st *store.Store, x *extract.Extractor, args []string, f loadFlags, stdout, stderr io.Writer, name string) (loadResult, error) {
-	start := time.Now()
-	var sources []string
-	var files []string
-	unread := 0 // sources that are missing or hold nothing to read
-	for _, a := range args {
-		if source.IsURL(a) {
-			sources = append(sources, a)
-			continue
-		}
-		found, err := source.Walk([]string{a})
-		if err != nil {
-			fmt.Fprintf(stderr, "parley: load %v\n", err)
-			unread++
-			continue
-		}
-		files = append(files, found...)
-		sources = append(sources, found...)
+func runLoad(ctx context.Context, st *store.Store, x *extract.Extractor, args []string, f loadFlags, stdout, stderr io.Writer, name string) (ingest.Result, error) {
+	p := &loadPrinter{f: f, stdout: stdout, stderr: stderr, name: name}
+	res, err := reloader(st, x, f).Run(ctx, args, p.hooks())
+	return res, p.report(res, err)
+}
+
+// loadPrinter prints what loads do: failures as they happen, a progress bar when
+// stdout is a terminal, and each load's summary.
+type loadPrinter struct {
+	f              loadFlags
+	stdout, stderr io.Writer
+	name           string // the store's
+	bar            *progressbar.ProgressBar
+}
+
+func (p *loadPrinter) hooks() ingest.Hooks {
+	return ingest.Hooks{
+		Start: func(sources []string) {
+			if out, ok := p.stdout.(*os.File); ok && term.IsTerminal(int(out.Fd())) && !p.f.asJSON && len(sources) > 1 {
+				p.bar = progressbar.NewOptions(len(sources), progressbar.OptionSetWriter(os.Stderr), progressbar.OptionSetDescription("loading"),
+					progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+			}
+		},
+		Read: func(string) {
+			if bar := p.bar; bar != nil {
+				bar.Add(1)
+			}
+		},
+		Event: func(ev ingest.Event) {
+			if ev.Outcome == ingest.Failed {
+				if p.bar != nil {
+					p.bar.Clear()
+				}
+				fmt.Fprintf(p.stderr, "parley: load %v\n", ev.Err)
+			}
+		},
 	}
-	before, err := st.Size(ctx)
+}
+
+// report ends a load's progress bar and prints what it pruned and its summary, or
+// returns its error.
+func (p *loadPrinter) report(res ingest.Result, err error) error {
+	if p.bar != nil {
+		p.bar.Finish()
+		p.bar = nil
+	}
+	for _, g := range res.Gone {
+		fmt.Fprintf(p.stderr, "parley: pruned %s (its source is gone)\n", g.Source)
+	}
 	if err != nil {
-		return loadResult{}, err
+		return err
 	}
-	var bar *progressbar.ProgressBar
-	if out, ok := stdout.(*os.File); ok && term.IsTerminal(int(out.Fd())) && !f.asJSON && len(sources) > 1 {
-		bar = progressbar.NewOptions(len(sources), progressbar.OptionSetWriter(os.Stderr), progressbar.OptionSetDescription("loading"),
-			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
-	}
-	reader := &loaders.Reader{Extractor: x, Budget: f.budget, Options: source.Options{MaxSize: f.maxSize, FetchTimeout: f.fetchTimeout}}
-	failedSources := map[string]bool{}
-	sum := st.Load(ctx, sources, progress(reader, bar), f.workers, func(ev store.Event) {
-		if ev.Outcome == store.Failed {
-			if ev.IRI == "" {
-				failedSources[ev.Name] = true
-			}
-			if bar != nil {
-				bar.Clear()
-			}
-			fmt.Fprintf(stderr, "parley: load %v\n", ev.Err)
-		}
-	})
-	if bar != nil {
-		bar.Finish()
-	}
-	res := loadResult{Loaded: sum.Loaded, Unchanged: sum.Unchanged, Failed: sum.Failed + unread, QuadsBefore: before}
-	if f.prune && ctx.Err() == nil {
-		gone, err := pruneGone(ctx, st, args, files, failedSources, sum.Seen)
-		if err != nil {
-			return res, err
-		}
-		res.Pruned = len(gone)
-		for _, g := range gone {
-			fmt.Fprintf(stderr, "parley: pruned %s (its source is gone)\n", g.Source)
-		}
-	}
-	if res.QuadsAfter, err = st.Size(ctx); err != nil {
-		return res, err
-	}
-	res.Seconds = time.Since(start).Seconds()
-	if f.asJSON {
-		return res, json.NewEncoder(stdout).Encode(res)
+	if p.f.asJSON {
+		return json.NewEncoder(p.stdout).Encode(loadResult{Loaded: res.Loaded, Unchanged: res.Unchanged, Failed: res.Failed,
+			Pruned: res.Pruned, QuadsBefore: res.QuadsBefore, QuadsAfter: res.QuadsAfter, Seconds: res.Seconds})
 	}
 	pruned := ""
-	if f.prune {
+	if p.f.prune {
 		pruned = fmt.Sprintf(", %d pruned", res.Pruned)
 	}
 	rate := ""
 	if n := res.Loaded + res.Unchanged + res.Failed; n > 0 && res.Seconds > 0 {
 		rate = fmt.Sprintf(", %.0f articles/s", float64(n)/res.Seconds)
 	}
-	fmt.Fprintf(stdout, "%d loaded, %d unchanged, %d failed%s; quads %+d, %d in %s (%.2fs%s)\n",
-		res.Loaded, res.Unchanged, res.Failed, pruned, res.QuadsAfter-res.QuadsBefore, res.QuadsAfter, name, res.Seconds, rate)
-	return res, nil
-}
-
-// pruneGone removes the articles whose source lies under one of the loaded paths
-// but that this load did not see: their file was deleted, or they left a file that
-// was read. Articles of a file that failed to read are kept: a bad read loses nothing.
-func pruneGone(ctx context.Context, st *store.Store, args, files []string, failed map[string]bool, seen []quad.IRI) ([]store.ArticleSource, error) {
-	keep := map[quad.IRI]bool{}
-	for _, iri := range seen {
-		keep[iri] = true
-	}
-	read := map[string]bool{}
-	for _, f := range files {
-		if abs, err := filepath.Abs(f); err == nil && !failed[f] {
-			read[abs] = true
-		}
-	}
-	var roots []string
-	for _, a := range args {
-		if source.IsURL(a) {
-			continue // feeds roll: an item that left a feed is still news that was read
-		}
-		if abs, err := filepath.Abs(a); err == nil {
-			roots = append(roots, abs)
-		}
-	}
-	within := func(src string) bool {
-		path, _, _ := strings.Cut(src, "#")
-		under := false
-		for _, r := range roots {
-			under = under || path == r || strings.HasPrefix(path, r+string(filepath.Separator))
-		}
-		if !under {
-			return false
-		}
-		if _, err := os.Stat(path); err != nil {
-			return true // the file is gone
-		}
-		return read[path] // the file was read and no longer holds the article
-	}
-	return st.Prune(ctx, keep, within)
-}
-
-// progress advances bar once per source read.
-func progress(r store.ArticleReader, bar *progressbar.ProgressBar) store.ArticleReader {
-	if bar == nil {
-		return r
-	}
-	return progressReader{r, bar}
-}
-
-type progressReader struct {
-	store.ArticleReader
-	bar *progressbar.ProgressBar
-}
-
-func (p progressReader) Read(ctx context.Context, src string, add store.AddFunc) error {
-	defer p.bar.Add(1)
-	return p.ArticleReader.Read(ctx, src, add)
+	fmt.Fprintf(p.stdout, "%d loaded, %d unchanged, %d failed%s; quads %+d, %d in %s (%.2fs%s)\n",
+		res.Loaded, res.Unchanged, res.Failed, pruned, res.QuadsAfter-res.QuadsBefore, res.QuadsAfter, p.name, res.Seconds, rate)
+	return nil
 }

@@ -17,8 +17,8 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/parleygraph/parley/loaders"
 	"github.com/parleygraph/parley/loaders/extract"
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/loaders/lexicon"
 	"github.com/parleygraph/parley/loaders/source"
 	"github.com/parleygraph/parley/loaders/synth"
@@ -295,7 +295,7 @@ func testKillMidReload(t *testing.T, db string) {
 		quads map[quad.Quad]bool
 	}
 	expect := map[quad.IRI][]version{}
-	r := &loaders.Reader{Extractor: x}
+	r := &ingest.Reader{Extractor: x}
 	record := func() {
 		files, _ := source.Walk([]string{dir})
 		for _, f := range files {

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parleygraph/parley/loaders/extract"
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/store"
 )
 
@@ -48,20 +49,18 @@ parley serve --reload-every 15m --source ….`,
 	return cmd
 }
 
-// reloadLoop loads sources at once and then every period until ctx ends. A failed
-// run is reported and the next one tries again.
+// reloadLoop loads sources at once and then every period until ctx ends (see
+// ingest.Reloader.Schedule), printing each run as load does after the time it began.
 func reloadLoop(ctx context.Context, st *store.Store, x *extract.Extractor, sources []string, every time.Duration, f loadFlags, stdout, stderr io.Writer, name string) {
-	tick := time.NewTicker(every)
-	defer tick.Stop()
-	for {
-		fmt.Fprintf(stdout, "%s reload: ", time.Now().UTC().Format(time.RFC3339))
-		if _, err := runLoad(ctx, st, x, sources, f, stdout, stderr, name); err != nil {
+	p := &loadPrinter{f: f, stdout: stdout, stderr: stderr, name: name}
+	h := p.hooks()
+	h.Begin = func() { fmt.Fprintf(stdout, "%s reload: ", time.Now().UTC().Format(time.RFC3339)) }
+	err := reloader(st, x, f).Schedule(ctx, sources, every, h, func(res ingest.Result, err error) {
+		if err := p.report(res, err); err != nil {
 			fmt.Fprintf(stderr, "parley: reload: %v\n", err)
 		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "parley: reload: %v\n", err)
 	}
 }

@@ -1,4 +1,4 @@
-package loaders
+package ingest
 
 import (
 	"path/filepath"
@@ -16,7 +16,7 @@ func TestBodyPrintIsTheBodysSimHash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob("../testdata/articles/*")
+	files, _ := filepath.Glob("../../testdata/articles/*")
 	if len(files) == 0 {
 		t.Fatal("no sample articles")
 	}

@@ -1,4 +1,4 @@
-package loaders
+package ingest
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 )
 
 // Reader reads sources (files, directories expanded by source.Walk, feed and page
-// URLs) and extracts their articles' quads. It implements graph.ArticleReader.
+// URLs) and extracts their articles' quads. It implements ArticleReader.
 type Reader struct {
 	Extractor *extract.Extractor
 	Options   source.Options
@@ -55,7 +55,7 @@ func (r *Reader) Read(ctx context.Context, src string, add func(name string, iri
 	return nil
 }
 
-// Digest is the extractor's digest (see graph.ArticleReader).
+// Digest is the extractor's digest (see ArticleReader).
 func (r *Reader) Digest() string { return r.Extractor.Digest() }
 
 // Article extracts one article and returns its IRI and quads.
