@@ -10,6 +10,7 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/schema"
 )
 
@@ -47,7 +48,7 @@ type copyFinder struct {
 // mark rewrites a loaded article that copies another into its metadata and a
 // parley:copyOf link: its facts are the original's, and counted once.
 func (c *copyFinder) mark(ctx context.Context, p *prepared) error {
-	if p.ev.Outcome != Loaded {
+	if p.ev.Outcome != ingest.Loaded {
 		return nil
 	}
 	pr, ok := printOf(p.quads, p.ev.IRI)

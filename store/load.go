@@ -30,8 +30,6 @@ type prepared struct {
 // A Store is what an ingest.Reloader loads into.
 var _ ingest.Store = (*Store)(nil)
 
-// Loaded is ingest.Loaded, the outcome the copy finder (copies.go) looks for.
-const Loaded = ingest.Loaded
 
 // Load reads each source through r, extracts its changed articles and writes them:
 // several workers read and extract at once, one writer writes, many articles per
