@@ -30,7 +30,6 @@ type prepared struct {
 // A Store is what an ingest.Reloader loads into.
 var _ ingest.Store = (*Store)(nil)
 
-
 // Load reads each source through r, extracts its changed articles and writes them:
 // several workers read and extract at once, one writer writes, many articles per
 // transaction but each article whole (see ReplaceArticles). An article whose stored
