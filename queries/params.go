@@ -48,14 +48,14 @@ func (q Query) bind(ctx context.Context, s *store.Store, params map[string]strin
 			continue
 		}
 		if !q.hasParam(k) {
-			return nil, fmt.Errorf("%w: query %s has no parameter %q%s", store.ErrBadParams, q.Name, k, q.paramHint())
+			return nil, fmt.Errorf("%w: query %s has no parameter %q%s", ErrBadParams, q.Name, k, q.paramHint())
 		}
 	}
 	for _, p := range q.Params {
 		v, ok := params[p.Name]
 		if !ok || strings.TrimSpace(v) == "" {
 			if p.required() {
-				return nil, fmt.Errorf("%w: query %s needs --param %s=… (%s)", store.ErrBadParams, q.Name, p.Name, p.Description)
+				return nil, fmt.Errorf("%w: query %s needs --param %s=… (%s)", ErrBadParams, q.Name, p.Name, p.Description)
 			}
 			continue
 		}
@@ -126,7 +126,7 @@ found.forEach(function (n) {
 		out = append(out, Node{IRI: quad.IRI(strings.Trim(iri, "<>")), DisplayName: dn})
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%w: %w %q (parley query mediators, locations or people list names)", store.ErrBadParams, store.ErrNoNode, name)
+		return nil, fmt.Errorf("%w: %w %q (parley query mediators, locations or people list names)", ErrBadParams, ErrNoNode, name)
 	}
 	return out, nil
 }
@@ -138,7 +138,7 @@ func issueNamed(v string) (string, error) {
 			return name, nil
 		}
 	}
-	return "", fmt.Errorf("%w: no issue %q (issues: %s)", store.ErrBadParams, v, strings.Join(schema.Issues(), ", "))
+	return "", fmt.Errorf("%w: no issue %q (issues: %s)", ErrBadParams, v, strings.Join(schema.Issues(), ", "))
 }
 
 // evidenceCount reads an evidence parameter: "all" (any case) or a count of 1 or
@@ -151,7 +151,7 @@ func evidenceCount(v string) (string, error) {
 	if n, err := strconv.Atoi(v); err == nil && n >= 1 {
 		return strconv.Itoa(n), nil
 	}
-	return "", fmt.Errorf("%w: evidence %q: give a number of 1 or more, or \"all\"", store.ErrBadParams, v)
+	return "", fmt.Errorf("%w: evidence %q: give a number of 1 or more, or \"all\"", ErrBadParams, v)
 }
 
 // instant reads a since or until value: a date is its first second, or for
@@ -167,5 +167,5 @@ func instant(v string, end bool) (string, error) {
 	if t, err := time.Parse(time.RFC3339, v); err == nil {
 		return t.UTC().Format(time.RFC3339), nil
 	}
-	return "", fmt.Errorf("%w: %q is no date: give 2024-01-31 or 2024-01-31T12:00:00Z", store.ErrBadParams, v)
+	return "", fmt.Errorf("%w: %q is no date: give 2024-01-31 or 2024-01-31T12:00:00Z", ErrBadParams, v)
 }

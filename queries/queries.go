@@ -6,13 +6,13 @@ import (
 	"context"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path"
 	"sort"
 	"strings"
 
 	"github.com/parleygraph/parley/loaders/text"
-	"github.com/parleygraph/parley/server"
 	"github.com/parleygraph/parley/store"
 )
 
@@ -69,7 +69,7 @@ func All() ([]Query, error) {
 // Get returns the saved query with the given name.
 func Get(name string) (Query, error) {
 	if name == "" || strings.ContainsAny(name, "/\\.") {
-		return Query{}, fmt.Errorf("%w %q", store.ErrUnknownQuery, name)
+		return Query{}, fmt.Errorf("%w %q", ErrUnknownQuery, name)
 	}
 	q, err := load(name + ".js")
 	if err != nil {
@@ -78,7 +78,7 @@ func Get(name string) (Query, error) {
 		for _, a := range all {
 			names = append(names, a.Name)
 		}
-		return Query{}, fmt.Errorf("%w %q (have: %s)", store.ErrUnknownQuery, name, strings.Join(names, ", "))
+		return Query{}, fmt.Errorf("%w %q (have: %s)", ErrUnknownQuery, name, strings.Join(names, ", "))
 	}
 	return q, nil
 }
@@ -163,7 +163,25 @@ func (q Query) paramHint() string {
 	return " (it takes: " + strings.Join(names, ", ") + ")"
 }
 
-// Catalog serves the saved queries to server.
+// Errors of saved queries.
+var (
+	// ErrUnknownQuery: no saved query has that name.
+	ErrUnknownQuery = errors.New("no saved query")
+	// ErrBadParams: a saved query does not take a parameter it was given.
+	ErrBadParams = errors.New("bad parameter")
+	// ErrNoNode: a name parameter names nothing in the graph (also ErrBadParams).
+	ErrNoNode = errors.New("nothing in the graph is named")
+)
+
+// Example is a saved query ready for the web UI's editor: its library and
+// parameters written out before it.
+type Example struct {
+	Name, Description string
+	Gizmo             string
+	Visualize         bool // its rows are source/target links for the Visualize page
+}
+
+// Catalog serves the saved queries to the HTTP server.
 type Catalog struct{}
 
 // List describes every saved query.
@@ -196,7 +214,7 @@ func (Catalog) List() (any, error) {
 // Examples writes each saved query out as Gizmo the web UI runs as it is: the
 // library, its parameters (an @example header gives those a query needs), the
 // query. A query whose @row has source and target is for the Visualize page.
-func (Catalog) Examples() ([]server.Example, error) {
+func (Catalog) Examples() ([]Example, error) {
 	all, err := All()
 	if err != nil {
 		return nil, err
@@ -205,7 +223,7 @@ func (Catalog) Examples() ([]server.Example, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []server.Example
+	var out []Example
 	for _, q := range all {
 		params := map[string]any{}
 		for k, v := range q.Example {
@@ -218,7 +236,7 @@ func (Catalog) Examples() ([]server.Example, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, server.Example{Name: q.Name, Description: q.Description,
+		out = append(out, Example{Name: q.Name, Description: q.Description,
 			Gizmo:     "var params = " + string(p) + "; " + lib + " " + q.Source,
 			Visualize: strings.Contains(q.Row, `"source": {`)})
 	}

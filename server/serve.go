@@ -26,27 +26,20 @@ import (
 	_ "github.com/cayleygraph/quad/jsonld"
 	_ "github.com/cayleygraph/quad/nquads"
 
+	"github.com/parleygraph/parley/queries"
 	"github.com/parleygraph/parley/store"
 )
 
-// SavedQueries runs parley's saved queries. It is an interface because the saved
-// queries live downstream of the graph (package queries), which wires them in.
+// SavedQueries runs parley's saved queries (queries.Catalog; an interface so that
+// the server holds only what it calls).
 type SavedQueries interface {
 	// List describes the saved queries (JSON-ready).
 	List() (any, error)
-	// Run runs one; it returns store.ErrUnknownQuery for a name it does not have
-	// and store.ErrBadParams for parameters the query does not take.
+	// Run runs one; it returns queries.ErrUnknownQuery for a name it does not have
+	// and queries.ErrBadParams for parameters the query does not take.
 	Run(ctx context.Context, s *store.Store, name string, params map[string]string, opt store.QueryOptions) ([]any, error)
 	// Examples are the saved queries as Gizmo text the web UI runs as it is.
-	Examples() ([]Example, error)
-}
-
-// Example is a saved query ready for the web UI's editor: its library and
-// parameters written out before it.
-type Example struct {
-	Name, Description string
-	Gizmo             string
-	Visualize         bool // its rows are source/target links for the Visualize page
+	Examples() ([]queries.Example, error)
 }
 
 // Config says what to serve and how.
@@ -177,9 +170,9 @@ func writeError(w http.ResponseWriter, code int, err error) {
 func queryStatus(err error) int {
 	msg := err.Error()
 	switch {
-	case errors.Is(err, store.ErrUnknownQuery):
+	case errors.Is(err, queries.ErrUnknownQuery):
 		return http.StatusNotFound
-	case errors.Is(err, store.ErrBadParams):
+	case errors.Is(err, queries.ErrBadParams):
 		return http.StatusBadRequest
 	case strings.Contains(msg, "timed out"), errors.Is(err, context.DeadlineExceeded):
 		return http.StatusGatewayTimeout
@@ -251,7 +244,7 @@ func (s *server) why(w http.ResponseWriter, r *http.Request) {
 		params["evidence"] = ev
 	}
 	rows, err := s.cfg.Queries.Run(r.Context(), s.cfg.Store, "actor", params, s.queryOptions())
-	if errors.Is(err, store.ErrNoNode) {
+	if errors.Is(err, queries.ErrNoNode) {
 		writeError(w, http.StatusNotFound, err)
 		return
 	} else if err != nil {

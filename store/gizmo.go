@@ -37,12 +37,6 @@ const (
 var (
 	// ErrRowLimit: a query yields more rows than its limit.
 	ErrRowLimit = errors.New("row limit reached")
-	// ErrUnknownQuery: no saved query has that name.
-	ErrUnknownQuery = errors.New("no saved query")
-	// ErrBadParams: a saved query does not take a parameter it was given.
-	ErrBadParams = errors.New("bad parameter")
-	// ErrNoNode: a name parameter names nothing in the graph (also ErrBadParams).
-	ErrNoNode = errors.New("nothing in the graph is named")
 )
 
 // Gizmo runs a Gizmo query on a fresh session (a session is single-use once an

@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/parleygraph/parley/queries"
 	"github.com/parleygraph/parley/store"
 	_ "github.com/parleygraph/parley/store/all" // every backend, registered by name
 )
@@ -53,7 +54,7 @@ func exitStatus(err error, stderr io.Writer) int {
 	if !errors.As(err, &quiet) {
 		fmt.Fprintln(stderr, "parley:", err)
 	}
-	if errors.Is(err, store.ErrBadParams) || errors.Is(err, store.ErrUnknownQuery) {
+	if errors.Is(err, queries.ErrBadParams) || errors.Is(err, queries.ErrUnknownQuery) {
 		return 2 // the command line asked for something that is not there
 	}
 	return 1

@@ -36,7 +36,7 @@ first three pieces of evidence per fact and how many articles support it, with
 				return err
 			}
 			if len(rows) == 0 {
-				return fmt.Errorf("%w %q", store.ErrNoNode, args[0])
+				return fmt.Errorf("%w %q", queries.ErrNoNode, args[0])
 			}
 			out := cmd.OutOrStdout()
 			// Each fact's header, then its evidence; a fact with evidence from
