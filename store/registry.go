@@ -17,6 +17,10 @@ type Registration struct {
 	// Transactional: one Write is one transaction however many articles it holds,
 	// so loads write many articles per Write (see ReplaceArticles).
 	Transactional bool
+	// ConcurrentReads: readers see the last commit while a write is under way
+	// (bolt's and PostgreSQL's transactions). Without it, a Store's loads keep
+	// their reads and writes apart, and other readers must not run beside a write.
+	ConcurrentReads bool
 	// Local: the store is a file on this machine that one process at a time may
 	// open for writing, and readers only while no writer holds it; other processes
 	// reach the store through the one that holds it.

@@ -46,6 +46,7 @@ type Store struct {
 	b       Backend
 	reg     Registration
 	writeMu sync.Mutex   // one article write at a time: see ReplaceArticle
+	loadMu  loadLock     // a load's readers and its writer, on a backend that needs it
 	shares  atomic.Int32 // Retain calls not yet matched by a Close
 }
 
@@ -77,7 +78,39 @@ func Open(opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{QS: b.QuadStore(), Backend: name, Path: Describe(name, opt.Path), b: b, reg: reg}, nil
+	return &Store{QS: b.QuadStore(), Backend: name, Path: Describe(name, opt.Path), b: b, reg: reg, loadMu: loadLock{on: !reg.ConcurrentReads}}, nil
+}
+
+// loadLock keeps Load's workers from reading while its writer writes, on a
+// backend whose readers may not run beside a write (the memory store's maps);
+// elsewhere it does nothing.
+type loadLock struct {
+	on bool
+	mu sync.RWMutex
+}
+
+func (l *loadLock) RLock() {
+	if l.on {
+		l.mu.RLock()
+	}
+}
+
+func (l *loadLock) RUnlock() {
+	if l.on {
+		l.mu.RUnlock()
+	}
+}
+
+func (l *loadLock) Lock() {
+	if l.on {
+		l.mu.Lock()
+	}
+}
+
+func (l *loadLock) Unlock() {
+	if l.on {
+		l.mu.Unlock()
+	}
 }
 
 // Close closes the store (and, on PostgreSQL, releases the writer lock).

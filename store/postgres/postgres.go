@@ -27,9 +27,10 @@ const Name = "postgres"
 
 func init() {
 	store.Register(store.Registration{
-		Name:          Name,
-		Open:          Open,
-		Transactional: true,
+		Name:            Name,
+		Open:            Open,
+		Transactional:   true,
+		ConcurrentReads: true,
 		Claims: func(path string) bool {
 			return strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://")
 		},
