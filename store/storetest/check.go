@@ -9,6 +9,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/schema"
 	"github.com/parleygraph/parley/store"
 )
@@ -105,9 +106,9 @@ func (s *suite) check(t testing.TB, st *store.Store, m *model, step string) {
 		t.Errorf("%s: Count = %d quads, %d articles, %v; want %d quads, %d articles", step, c.Quads, c.Articles, err, len(got), len(m.docs))
 	}
 	checkVerify(t, st, step)
-	var wantSrc []store.ArticleSource
+	var wantSrc []ingest.ArticleSource
 	for _, d := range m.docs {
-		wantSrc = append(wantSrc, store.ArticleSource{IRI: d.IRI, Source: sourceOf(d)})
+		wantSrc = append(wantSrc, ingest.ArticleSource{IRI: d.IRI, Source: sourceOf(d)})
 	}
 	sort.Slice(wantSrc, func(i, j int) bool { return wantSrc[i].Source < wantSrc[j].Source })
 	gotSrc, err := st.ArticleSources(ctx)

@@ -13,8 +13,8 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/parleygraph/parley/loaders"
 	"github.com/parleygraph/parley/loaders/extract"
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/schema"
 	"github.com/parleygraph/parley/store"
 )
@@ -43,7 +43,7 @@ var loadedAt = time.Unix(1.7e9, 0)
 
 // fixture is the suite's articles and the reader that extracts them.
 type fixture struct {
-	reader *loaders.Reader
+	reader *ingest.Reader
 	texts  map[string][]byte // articleFiles by name
 }
 
@@ -58,7 +58,7 @@ func loadFixture(t *testing.T) *fixture {
 		t.Fatalf("built-in extractor: %v", err)
 	}
 	fx := &fixture{
-		reader: &loaders.Reader{Extractor: x, Now: func() time.Time { return loadedAt }},
+		reader: &ingest.Reader{Extractor: x, Now: func() time.Time { return loadedAt }},
 		texts:  map[string][]byte{},
 	}
 	for _, name := range articleFiles {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/loaders/source"
 	"github.com/parleygraph/parley/store"
 )
@@ -44,12 +45,12 @@ func (s *suite) testLoad(t *testing.T) {
 	}
 	for _, p := range paths {
 		ev, d := events[p], bySource[p]
-		if ev.Outcome != store.Loaded || ev.Err != nil || ev.IRI != d.IRI || ev.CopyOf != "" {
+		if ev.Outcome != ingest.Loaded || ev.Err != nil || ev.IRI != d.IRI || ev.CopyOf != "" {
 			t.Errorf("event of %s: %v, IRI %s, copy of %q, %v; want loaded as %s", p, ev.Outcome, ev.IRI, ev.CopyOf, ev.Err, d.IRI)
 		}
 	}
 	for _, b := range bad {
-		if ev := events[b.path]; ev.Outcome != store.Failed || !errors.Is(ev.Err, b.is) {
+		if ev := events[b.path]; ev.Outcome != ingest.Failed || !errors.Is(ev.Err, b.is) {
 			t.Errorf("event of %s: %v, %v; want failed with %v", b.path, ev.Outcome, ev.Err, b.is)
 		}
 	}

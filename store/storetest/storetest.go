@@ -7,7 +7,7 @@
 //	func TestSuite(t *testing.T) {
 //		storetest.Run(t, storetest.Config{
 //			Options: func(t testing.TB) store.Options {
-//				return store.Options{Backend: store.Bolt, Path: filepath.Join(t.TempDir(), "p.db")}
+//				return store.Options{Backend: bolt.Name, Path: filepath.Join(t.TempDir(), "p.db")}
 //			},
 //			Shared: true,
 //		})
@@ -25,6 +25,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/store"
 )
 
@@ -136,18 +137,18 @@ func closer(t testing.TB, st *store.Store) func() {
 
 func backendName(opt store.Options) string {
 	if opt.Backend == "" {
-		return store.Bolt
+		return store.BackendFor(opt.Path)
 	}
 	return opt.Backend
 }
 
 // load runs Store.Load of sources with the suite's reader and returns its summary
 // and the events by name.
-func (s *suite) load(t testing.TB, st *store.Store, sources []string) (store.Summary, map[string]store.Event) {
+func (s *suite) load(t testing.TB, st *store.Store, sources []string) (ingest.Summary, map[string]ingest.Event) {
 	t.Helper()
 	var mu sync.Mutex
-	events := map[string]store.Event{}
-	onEvent := func(ev store.Event) {
+	events := map[string]ingest.Event{}
+	onEvent := func(ev ingest.Event) {
 		mu.Lock()
 		defer mu.Unlock()
 		if _, dup := events[ev.Name]; dup {
@@ -158,7 +159,7 @@ func (s *suite) load(t testing.TB, st *store.Store, sources []string) (store.Sum
 	if s.c.NoConcurrentReads == "" {
 		return st.Load(context.Background(), sources, s.fx.reader, 4, onEvent), events
 	}
-	var sum store.Summary
+	var sum ingest.Summary
 	for _, src := range sources {
 		one := st.Load(context.Background(), []string{src}, s.fx.reader, 1, onEvent)
 		sum.Loaded += one.Loaded
@@ -173,12 +174,12 @@ func (s *suite) load(t testing.TB, st *store.Store, sources []string) (store.Sum
 
 // mustLoad loads sources and fails t unless each was loaded (or, with unchanged,
 // found unchanged) and none failed.
-func (s *suite) mustLoad(t testing.TB, st *store.Store, sources []string, unchanged bool) store.Summary {
+func (s *suite) mustLoad(t testing.TB, st *store.Store, sources []string, unchanged bool) ingest.Summary {
 	t.Helper()
 	sum, events := s.load(t, st, sources)
-	want := store.Loaded
+	want := ingest.Loaded
 	if unchanged {
-		want = store.Unchanged
+		want = ingest.Unchanged
 	}
 	for _, src := range sources {
 		ev, ok := events[src]

@@ -11,6 +11,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/parleygraph/parley/loaders/ingest"
 	"github.com/parleygraph/parley/schema"
 	"github.com/parleygraph/parley/store"
 )
@@ -81,7 +82,7 @@ func (s *suite) testReplace(t *testing.T) {
 	if sum.Loaded != 1 || sum.Unchanged != len(paths)-1 || sum.Failed != 0 {
 		t.Errorf("load after editing one article: %d loaded, %d unchanged, %d failed; want 1, %d, 0", sum.Loaded, sum.Unchanged, sum.Failed, len(paths)-1)
 	}
-	if ev := events[paths[0]]; ev.Outcome != store.Loaded || ev.IRI != a.IRI {
+	if ev := events[paths[0]]; ev.Outcome != ingest.Loaded || ev.IRI != a.IRI {
 		t.Errorf("edited article: %v as %s (%v); want loaded as %s", ev.Outcome, ev.IRI, ev.Err, a.IRI)
 	}
 	m.replace(a2)
@@ -304,10 +305,10 @@ func (s *suite) testPrune(t *testing.T) {
 		return func(src string) bool { return strings.HasPrefix(src, dir+string(filepath.Separator)) }
 	}
 	nothing := func(string) bool { return false }
-	sources := func(paths ...string) []store.ArticleSource {
-		var out []store.ArticleSource
+	sources := func(paths ...string) []ingest.ArticleSource {
+		var out []ingest.ArticleSource
 		for _, p := range paths {
-			out = append(out, store.ArticleSource{IRI: bySource[p].IRI, Source: p})
+			out = append(out, ingest.ArticleSource{IRI: bySource[p].IRI, Source: p})
 		}
 		sort.Slice(out, func(i, j int) bool { return out[i].Source < out[j].Source })
 		return out
@@ -316,7 +317,7 @@ func (s *suite) testPrune(t *testing.T) {
 		name   string
 		keep   map[quad.IRI]bool
 		within func(string) bool
-		want   []store.ArticleSource
+		want   []ingest.ArticleSource
 	}{
 		{"the removed file", keep, under(dirA), sources(gone)},
 		{"again: nothing more", keep, under(dirA), nil},
