@@ -42,6 +42,8 @@ func (s *server) labels(w http.ResponseWriter, r *http.Request) {
 	if len(nodes) > 0 {
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 		defer cancel()
+		ctx, release := s.cfg.Store.Hold(ctx) // no commit between quads and their values
+		defer release()
 		qs := s.cfg.Store.QS
 		it := shape.FilterQuads(nodes, []quad.Value{schema.DisplayName}, nil, nil).BuildIterator(qs).Iterate()
 		defer it.Close()

@@ -111,11 +111,12 @@ func (s *server) read(w http.ResponseWriter, r *http.Request) {
 		}
 		return out
 	}
+	ctx, release := s.cfg.Store.Hold(r.Context()) // no commit between quads and their values
+	defer release()
 	qs := s.cfg.Store.QS
 	it := shape.FilterQuads(values("sub"), values("pred"), values("obj"), values("label")).BuildIterator(qs).Iterate()
 	defer it.Close()
 	var quads []quad.Quad
-	ctx := r.Context()
 	for it.Next(ctx) {
 		if len(quads) == limit {
 			writeError(w, http.StatusUnprocessableEntity, fmt.Errorf("%w: more than %d quads; narrow the read with sub, pred, obj or label (parley export writes the whole graph)", store.ErrRowLimit, limit))

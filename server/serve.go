@@ -331,6 +331,8 @@ func (s *server) runQuery(w http.ResponseWriter, r *http.Request, lang string) {
 func (s *server) session(ctx context.Context, l *query.Language, text string, jsonld bool) ([]any, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	defer cancel()
+	ctx, release := s.cfg.Store.Hold(ctx) // see store.Hold
+	defer release()
 	col := query.JSON
 	if jsonld {
 		col = query.JSONLD

@@ -16,6 +16,8 @@ import (
 // ArticleHash returns the content hash stored for an article, or "" if the store
 // does not hold it.
 func (s *Store) ArticleHash(ctx context.Context, article quad.IRI) (string, error) {
+	ctx, release := s.Hold(ctx)
+	defer release()
 	h, err := s.articleString(ctx, article, schema.ContentHash)
 	if err != nil {
 		return "", fmt.Errorf("content hash of %s: %w", article, err)
@@ -33,6 +35,8 @@ type ArticleVersion struct {
 
 // ArticleVersion returns the stored article's content hash and extractor digest.
 func (s *Store) ArticleVersion(ctx context.Context, article quad.IRI) (ArticleVersion, error) {
+	ctx, release := s.Hold(ctx)
+	defer release()
 	h, err := s.ArticleHash(ctx, article)
 	if err != nil || h == "" {
 		return ArticleVersion{}, err
@@ -48,6 +52,8 @@ func (s *Store) ArticleVersion(ctx context.Context, article quad.IRI) (ArticleVe
 // another digest than digest read: their facts may differ from what this one would
 // find. Articles that record no digest are stale too.
 func (s *Store) StaleArticles(ctx context.Context, digest string) ([]ingest.ArticleSource, error) {
+	ctx, release := s.Hold(ctx)
+	defer release()
 	all, err := s.ArticleSources(ctx)
 	if err != nil {
 		return nil, err
@@ -100,6 +106,8 @@ func (s *Store) articleString(ctx context.Context, article quad.IRI, p quad.IRI)
 
 // ArticleSources lists the articles in the store with their sources.
 func (s *Store) ArticleSources(ctx context.Context) ([]ingest.ArticleSource, error) {
+	ctx, release := s.Hold(ctx)
+	defer release()
 	iris, err := s.articleIRIs(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
@@ -126,6 +134,8 @@ type Stats struct {
 // Count returns the store's statistics. It walks the type edges, so it costs one
 // pass over the typed nodes.
 func (s *Store) Count(ctx context.Context) (Stats, error) {
+	ctx, release := s.Hold(ctx)
+	defer release()
 	st := Stats{Classes: map[string]int{}}
 	n, err := s.Size(ctx)
 	if err != nil {
@@ -161,6 +171,8 @@ func (s *Store) Count(ctx context.Context) (Stats, error) {
 
 // Export writes every quad to w and returns how many it wrote.
 func (s *Store) Export(ctx context.Context, w quad.Writer) (int, error) {
+	ctx, release := s.Hold(ctx)
+	defer release()
 	n := 0
 	err := s.eachStored(ctx, func(q quad.Quad) error {
 		if err := w.WriteQuad(q); err != nil {
@@ -186,6 +198,8 @@ type ArticleInfo struct {
 
 // Articles lists the articles in the store, by source.
 func (s *Store) Articles(ctx context.Context) ([]ArticleInfo, error) {
+	ctx, release := s.Hold(ctx)
+	defer release()
 	var iris []quad.IRI
 	err := s.eachQuad(ctx, quad.Object, schema.Article, func(q quad.Quad) bool {
 		if iri, ok := q.Subject.(quad.IRI); ok && q.Predicate == schema.Type && q.Label == q.Subject {

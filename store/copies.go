@@ -202,6 +202,8 @@ func copyQuads(qs []quad.Quad, article, orig quad.IRI) []quad.Quad {
 
 // Copies counts the articles that are syndicated copies of another.
 func (s *Store) Copies(ctx context.Context) (int, error) {
+	ctx, release := s.Hold(ctx)
+	defer release()
 	iris, err := s.articleIRIs(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("articles: %w", err)

@@ -43,6 +43,8 @@ var (
 // iterator closes) and returns its rows as JSON-ready values: the objects passed to
 // g.emit and the tag maps of .all().
 func (s *Store) Gizmo(ctx context.Context, src string, opt QueryOptions) ([]any, error) {
+	ctx, release := s.Hold(ctx)
+	defer release()
 	if opt.Limit <= 0 {
 		opt.Limit = DefaultRowLimit
 	}

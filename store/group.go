@@ -48,7 +48,13 @@ func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult,
 		if len(g.members) == 0 {
 			return
 		}
-		members, err := g.members, s.writeGroupTx(ctx, g)
+		members, owner := g.members, g.countOwner
+		credit := func(node quad.Value, added, deleted int) {
+			i := owner[node]
+			res[i].Added += added
+			res[i].Deleted += deleted
+		}
+		err := s.writeGroupTx(ctx, g, credit)
 		g = newGroup()
 		if err != nil {
 			alone(members...) // nothing of the group was written
@@ -82,9 +88,10 @@ func (s *Store) ReplaceArticles(ctx context.Context, docs []Doc) ([]WriteResult,
 // writeGroupTx writes a group in one transaction (see commit): every member's
 // additions and the new support counts, then every deletion. Members' changes never
 // touch the same node both ways (see conflicts), so writing all additions first is
-// the same as writing member after member.
-func (s *Store) writeGroupTx(ctx context.Context, g *group) error {
-	adds, dels, dead, err := s.countDeltas(ctx, g.counts)
+// the same as writing member after member. credit is told, per node, the quads of
+// its support count written (see countDeltas).
+func (s *Store) writeGroupTx(ctx context.Context, g *group, credit func(node quad.Value, added, deleted int)) error {
+	adds, dels, dead, err := s.countDeltas(ctx, g.counts, credit)
 	if err != nil {
 		return fmt.Errorf("support counts: %w", err)
 	}
@@ -103,6 +110,9 @@ type group struct {
 	added     map[quad.Quad]bool // shared quads the group added
 	deleted   bool               // some write of the group deleted quads
 	counts    map[quad.Value]int // the group's change of support counts
+	// countOwner is, for each node in counts, the member that first changed its
+	// count: its write result is credited with the count's quads.
+	countOwner map[quad.Value]int
 	// stored caches each node's committed shared quads: nothing else writes while
 	// the group is open, and a node the group deletes from is not read again.
 	stored map[quad.Value][]quad.Quad
@@ -126,12 +136,13 @@ func (g *group) hasAdded(q quad.Quad) bool { return g != nil && g.added[q] }
 
 func newGroup() *group {
 	return &group{
-		iris:      map[quad.IRI]bool{},
-		supported: map[quad.Value]bool{},
-		withdrawn: map[quad.Value]bool{},
-		added:     map[quad.Quad]bool{},
-		counts:    map[quad.Value]int{},
-		stored:    map[quad.Value][]quad.Quad{},
+		iris:       map[quad.IRI]bool{},
+		supported:  map[quad.Value]bool{},
+		withdrawn:  map[quad.Value]bool{},
+		added:      map[quad.Quad]bool{},
+		counts:     map[quad.Value]int{},
+		countOwner: map[quad.Value]int{},
+		stored:     map[quad.Value][]quad.Quad{},
 	}
 }
 
@@ -176,6 +187,9 @@ func (g *group) add(i int, iri quad.IRI, p writePlan) {
 	}
 	for n, d := range p.counts {
 		g.counts[n] += d
+		if _, ok := g.countOwner[n]; !ok {
+			g.countOwner[n] = i
+		}
 	}
 	for _, d := range p.adds {
 		if d.Quad.Label != iri {

@@ -114,9 +114,7 @@ func (s *Store) Load(ctx context.Context, sources []string, r ingest.ArticleRead
 				batch[i].ev.Outcome, batch[i].ev.Err = ingest.Failed, fmt.Errorf("%s: %w", batch[i].ev.Name, err)
 			}
 		}
-		s.loadMu.Lock()
 		s.writeGroup(ctx, batch, report)
-		s.loadMu.Unlock()
 	}
 	return sum
 }
@@ -162,9 +160,7 @@ func (s *Store) prepare(ctx context.Context, a article) prepared {
 		b.ev.Outcome, b.ev.Err = ingest.Failed, a.err
 		return b
 	}
-	s.loadMu.RLock()
 	old, err := s.ArticleVersion(ctx, a.iri)
-	s.loadMu.RUnlock()
 	switch {
 	case err != nil:
 		b.ev.Outcome, b.ev.Err = ingest.Failed, fmt.Errorf("%s: %w", a.name, err)

@@ -36,6 +36,8 @@ type CopyResult struct {
 // empty: the quads are added strictly, so one already there fails the batch.
 // progress, if not nil, is called after each batch with the quads copied so far.
 func (s *Store) CopyTo(ctx context.Context, dst *Store, batch int, progress func(int64)) (CopyResult, error) {
+	ctx, release := s.Hold(ctx)
+	defer release()
 	if batch <= 0 {
 		batch = 5000
 	}
@@ -47,7 +49,10 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store, batch int, progress func
 		if len(buf) == 0 {
 			return nil
 		}
-		if err := dst.QS.ApplyDeltas(buf, graph.IgnoreOpts{}); err != nil {
+		dst.view.Lock()
+		err := dst.QS.ApplyDeltas(buf, graph.IgnoreOpts{})
+		dst.view.Unlock()
+		if err != nil {
 			return fmt.Errorf("write batch %d (quads %d–%d): %w", res.Batches+1, res.Quads+1, res.Quads+int64(len(buf)), err)
 		}
 		res.Quads += int64(len(buf))
@@ -78,6 +83,8 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store, batch int, progress func
 
 // Digest reads every quad and returns their digest and number.
 func (s *Store) Digest(ctx context.Context) (Digest, int64, error) {
+	ctx, release := s.Hold(ctx)
+	defer release()
 	var d Digest
 	var n int64
 	err := s.eachStored(ctx, func(q quad.Quad) error {
@@ -100,6 +107,8 @@ func (s *Store) Clear(ctx context.Context) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	if t, ok := s.b.(Truncater); ok {
+		s.view.Lock()
+		defer s.view.Unlock()
 		return t.Truncate(ctx)
 	}
 	for {
@@ -117,7 +126,7 @@ func (s *Store) Clear(ctx context.Context) error {
 		if len(dels) == 0 {
 			return nil
 		}
-		if err := s.b.Write(ctx, Change{Dels: dels, Purge: true}); err != nil {
+		if err := s.write(ctx, Change{Dels: dels, Purge: true}); err != nil {
 			return err
 		}
 	}

@@ -65,6 +65,8 @@ type Evidence struct {
 // Predicate} index of `parley:origin "open"` on bolt), then each costs the quads
 // around it. ReadEvidence adds the evidence of a node's mentions.
 func (s *Store) OpenNodes(ctx context.Context, keep func(*OpenNode) bool) ([]*OpenNode, error) {
+	ctx, release := s.Hold(ctx)
+	defer release()
 	it, err := s.inByPredicate(ctx, quad.String(schema.OriginOpen), schema.Origin)
 	if err != nil {
 		return nil, fmt.Errorf("open-world nodes: %w", err)
@@ -229,6 +231,8 @@ func (s *Store) ref(ctx context.Context, iri quad.IRI) (NodeRef, error) {
 // ReadEvidence reads the evidence of the mentions of a node OpenNodes returned
 // (one evidence node per article that names it) into n.Evidence.
 func (s *Store) ReadEvidence(ctx context.Context, n *OpenNode) error {
+	ctx, release := s.Hold(ctx)
+	defer release()
 	if err := s.readEvidence(ctx, n); err != nil {
 		return fmt.Errorf("evidence of %s: %w", n.IRI, err)
 	}

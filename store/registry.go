@@ -17,10 +17,9 @@ type Registration struct {
 	// Transactional: one Write is one transaction however many articles it holds,
 	// so loads write many articles per Write (see ReplaceArticles).
 	Transactional bool
-	// ConcurrentReads: readers see the last commit while a write is under way
-	// (bolt's and PostgreSQL's transactions). Without it, a Store's loads keep
-	// their reads and writes apart, and other readers must not run beside a write.
-	ConcurrentReads bool
+	// OneReader: readers may not run beside each other either (Cayley's memory
+	// store marks its state as it reads), so Hold lets one at a time in.
+	OneReader bool
 	// Local: the store is a file on this machine that one process at a time may
 	// open for writing, and readers only while no writer holds it; other processes
 	// reach the store through the one that holds it.

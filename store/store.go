@@ -46,7 +46,7 @@ type Store struct {
 	b       Backend
 	reg     Registration
 	writeMu sync.Mutex   // one article write at a time: see ReplaceArticle
-	loadMu  loadLock     // a load's readers and its writer, on a backend that needs it
+	view    sync.RWMutex // readers against commits: see Hold
 	shares  atomic.Int32 // Retain calls not yet matched by a Close
 }
 
@@ -78,39 +78,39 @@ func Open(opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{QS: b.QuadStore(), Backend: name, Path: Describe(name, opt.Path), b: b, reg: reg, loadMu: loadLock{on: !reg.ConcurrentReads}}, nil
+	return &Store{QS: b.QuadStore(), Backend: name, Path: Describe(name, opt.Path), b: b, reg: reg}, nil
 }
 
-// loadLock keeps Load's workers from reading while its writer writes, on a
-// backend whose readers may not run beside a write (the memory store's maps);
-// elsewhere it does nothing.
-type loadLock struct {
-	on bool
-	mu sync.RWMutex
-}
+// holding marks a context whose goroutine holds the store still (see Hold).
+type holding struct{ s *Store }
 
-func (l *loadLock) RLock() {
-	if l.on {
-		l.mu.RLock()
+// Hold keeps commits out until release is called, so that a reader sees one
+// commit whole: Cayley reads an iterator's quads and their values in separate
+// transactions, and a commit between them would show half an article (or, on the
+// memory backend, break its maps). On bolt it also keeps a commit from growing
+// the file's memory map while a reader that holds a transaction opens another:
+// the commit would wait for the reader and the reader for the commit. A commit
+// waits for the readers that hold the store (on a backend registered OneReader,
+// readers wait for each other too); a call made with the returned
+// context does not take the hold again (so readers may call readers).
+func (s *Store) Hold(ctx context.Context) (context.Context, func()) {
+	if h, ok := ctx.Value(holding{}).(*Store); ok && h == s {
+		return ctx, func() {}
 	}
+	ctx = context.WithValue(ctx, holding{}, s)
+	if s.reg.OneReader {
+		s.view.Lock()
+		return ctx, s.view.Unlock
+	}
+	s.view.RLock()
+	return ctx, s.view.RUnlock
 }
 
-func (l *loadLock) RUnlock() {
-	if l.on {
-		l.mu.RUnlock()
-	}
-}
-
-func (l *loadLock) Lock() {
-	if l.on {
-		l.mu.Lock()
-	}
-}
-
-func (l *loadLock) Unlock() {
-	if l.on {
-		l.mu.Unlock()
-	}
+// write runs a commit, once the readers that hold the store are done.
+func (s *Store) write(ctx context.Context, c Change) error {
+	s.view.Lock()
+	defer s.view.Unlock()
+	return s.b.Write(ctx, c)
 }
 
 // Close closes the store (and, on PostgreSQL, releases the writer lock).

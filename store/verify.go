@@ -16,6 +16,8 @@ import (
 // violation (none on a sound store). It reads the whole
 // store: for tests and `parley check`, not for every command.
 func (s *Store) Verify(ctx context.Context) ([]string, error) {
+	ctx, release := s.Hold(ctx)
+	defer release()
 	var quads []quad.Quad
 	articles := map[quad.Value]bool{}
 	err := s.eachStored(ctx, func(q quad.Quad) error {

@@ -62,7 +62,7 @@ func (s *Store) DeleteArticle(ctx context.Context, article quad.IRI) (WriteResul
 
 // applyPlan writes one article's plan with the support counts it changes.
 func (s *Store) applyPlan(ctx context.Context, article quad.IRI, p writePlan) (WriteResult, error) {
-	adds, dels, dead, err := s.countDeltas(ctx, p.counts)
+	adds, dels, dead, err := s.countDeltas(ctx, p.counts, nil)
 	if err != nil {
 		return WriteResult{}, fmt.Errorf("support counts for %s: %w", article, err)
 	}
@@ -76,7 +76,8 @@ func (s *Store) applyPlan(ctx context.Context, article quad.IRI, p writePlan) (W
 // countDeltas turns changes of support counts into quads: the old count out, the
 // new one in. A node whose count falls to zero has lost its last supporter, and
 // the plan that withdrew it already deletes its shared quads, count included.
-func (s *Store) countDeltas(ctx context.Context, counts map[quad.Value]int) (adds, dels []graph.Delta, dead []graph.Ref, err error) {
+// credit, if not nil, is told the quads added and deleted for each node.
+func (s *Store) countDeltas(ctx context.Context, counts map[quad.Value]int, credit func(node quad.Value, added, deleted int)) (adds, dels []graph.Delta, dead []graph.Ref, err error) {
 	for node, d := range counts {
 		if d == 0 {
 			continue
@@ -85,13 +86,18 @@ func (s *Store) countDeltas(ctx context.Context, counts map[quad.Value]int) (add
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		n := c + d
+		n, added, deleted := c+d, 0, 0
 		if c > 0 && n > 0 {
 			dels = append(dels, graph.Delta{Quad: countQuad(node, c), Action: graph.Delete})
 			dead = append(dead, ref)
+			deleted++
 		}
 		if n > 0 {
 			adds = append(adds, graph.Delta{Quad: countQuad(node, n), Action: graph.Add})
+			added++
+		}
+		if credit != nil {
+			credit(node, added, deleted)
 		}
 	}
 	return adds, dels, dead, nil
@@ -140,7 +146,7 @@ func (s *Store) commit(ctx context.Context, adds, dels []graph.Delta, dead []gra
 	if len(adds)+len(dels) == 0 {
 		return nil
 	}
-	return s.b.Write(ctx, Change{Adds: adds, Dels: dels, Dead: dead, Purge: purge})
+	return s.write(ctx, Change{Adds: adds, Dels: dels, Dead: dead, Purge: purge})
 }
 
 func validateDoc(doc Doc) error {

@@ -31,12 +31,11 @@ const Name = "bolt"
 
 func init() {
 	store.Register(store.Registration{
-		Name:            Name,
-		Open:            Open,
-		Transactional:   true,
-		ConcurrentReads: true,
-		Local:           true,
-		Default:         true,
+		Name:          Name,
+		Open:          Open,
+		Transactional: true,
+		Local:         true,
+		Default:       true,
 	})
 }
 

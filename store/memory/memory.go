@@ -16,9 +16,10 @@ const Name = "memory"
 
 func init() {
 	store.Register(store.Registration{
-		Name:     Name,
-		Open:     Open,
-		Describe: func(string) string { return "memory store" },
+		Name:      Name,
+		Open:      Open,
+		OneReader: true, // memstore takes no locks and writes as it reads
+		Describe:  func(string) string { return "memory store" },
 	})
 }
 
@@ -31,8 +32,9 @@ type backend struct{ qs *memstore.QuadStore }
 
 func (b *backend) QuadStore() graph.QuadStore { return b.qs }
 
-// Write applies the change in two calls; the memory store has no transactions,
-// and nothing to lose in a crash.
+// Write applies the change in two calls; the memory store has no transactions
+// (store.Hold keeps readers from seeing between them), and nothing to lose in a
+// crash.
 func (b *backend) Write(_ context.Context, c store.Change) error {
 	return store.ApplyInTwo(b.qs, c.Adds, c.Dels)
 }

@@ -27,10 +27,9 @@ const Name = "postgres"
 
 func init() {
 	store.Register(store.Registration{
-		Name:            Name,
-		Open:            Open,
-		Transactional:   true,
-		ConcurrentReads: true,
+		Name:          Name,
+		Open:          Open,
+		Transactional: true,
 		Claims: func(path string) bool {
 			return strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://")
 		},

@@ -78,9 +78,6 @@ const stuckAfter = 10 * time.Second
 // writer must not deadlock: a write stuck for stuckAfter fails the check, and
 // the store is then left open (closing it would hang too).
 func (s *suite) testConcurrentReaders(t *testing.T) {
-	if s.c.NoConcurrentReads != "" {
-		t.Skipf("the backend cannot be read while it is written: %s", s.c.NoConcurrentReads)
-	}
 	ctx := context.Background()
 	opt := s.c.Options(t)
 	opt.Create, opt.ReadOnly, opt.LockTimeout = true, false, openTimeout

@@ -47,13 +47,6 @@ type Config struct {
 	// the writer, shared for readers), and an open on the wrong side is refused
 	// with store.ErrInUse once LockTimeout passes.
 	ReadersBesideWriter bool
-	// NoConcurrentReads, when not empty, is why the backend cannot be read while
-	// it is written: a known bug, quoted where the suite skips for it. The suite
-	// then skips concurrent_readers and loads one source per Store.Load call
-	// (Load's workers read the store while its writer writes; with one source the
-	// worker is done reading before the writer starts). Only for a bug that
-	// crashes or hangs the test binary, which would stop every other check too.
-	NoConcurrentReads string
 }
 
 // Lock timeouts the suite sets: long enough that a lock just released is taken
@@ -156,20 +149,7 @@ func (s *suite) load(t testing.TB, st *store.Store, sources []string) (ingest.Su
 		}
 		events[ev.Name] = ev
 	}
-	if s.c.NoConcurrentReads == "" {
-		return st.Load(context.Background(), sources, s.fx.reader, 4, onEvent), events
-	}
-	var sum ingest.Summary
-	for _, src := range sources {
-		one := st.Load(context.Background(), []string{src}, s.fx.reader, 1, onEvent)
-		sum.Loaded += one.Loaded
-		sum.Unchanged += one.Unchanged
-		sum.Failed += one.Failed
-		sum.Added += one.Added
-		sum.Deleted += one.Deleted
-		sum.Seen = append(sum.Seen, one.Seen...)
-	}
-	return sum, events
+	return st.Load(context.Background(), sources, s.fx.reader, 4, onEvent), events
 }
 
 // mustLoad loads sources and fails t unless each was loaded (or, with unchanged,
