@@ -152,6 +152,19 @@ func (s *suite) load(t testing.TB, st *store.Store, sources []string) (ingest.Su
 	return st.Load(context.Background(), sources, s.fx.reader, 4, onEvent), events
 }
 
+// loaded opens a fresh store and loads the suite's articles into it: the store,
+// the article files, their docs and the model of what the store holds.
+func (s *suite) loaded(t *testing.T) (*store.Store, []string, docSet, *model) {
+	t.Helper()
+	st, _ := s.fresh(t)
+	paths := s.fx.write(t, t.TempDir(), articleFiles...)
+	s.mustLoad(t, st, paths, false)
+	docs := s.fx.docs(t, paths...)
+	m := newModel()
+	m.replaceSet(docs)
+	return st, paths, docs, m
+}
+
 // mustLoad loads sources and fails t unless each was loaded (or, with unchanged,
 // found unchanged) and none failed.
 func (s *suite) mustLoad(t testing.TB, st *store.Store, sources []string, unchanged bool) ingest.Summary {

@@ -21,12 +21,7 @@ import (
 // clean and the quad set is what it was.
 func (s *suite) testVerify(t *testing.T) {
 	ctx := context.Background()
-	st, _ := s.fresh(t)
-	paths := s.fx.write(t, t.TempDir(), articleFiles...)
-	s.mustLoad(t, st, paths, false)
-	docs := s.fx.docs(t, paths...)
-	m := newModel()
-	m.replaceSet(docs)
+	st, _, docs, m := s.loaded(t)
 	s.check(t, st, m, "after the load")
 
 	// The most supported node, and a statement's edge (the shared quad "s p o"

@@ -67,12 +67,7 @@ func changesSupport(t testing.TB, a, b store.Doc) {
 // exactly as it was (beside the valid article's change).
 func (s *suite) testReplace(t *testing.T) {
 	ctx := context.Background()
-	st, _ := s.fresh(t)
-	paths := s.fx.write(t, t.TempDir(), articleFiles...)
-	s.mustLoad(t, st, paths, false)
-	docs := s.fx.docs(t, paths...)
-	m := newModel()
-	m.replaceSet(docs)
+	st, paths, docs, m := s.loaded(t)
 	before := contents(t, st)
 
 	a := s.fx.docs(t, paths[0]).only(t)
@@ -183,12 +178,7 @@ func (s *suite) testReplace(t *testing.T) {
 // every other article, leaves nothing.
 func (s *suite) testDelete(t *testing.T) {
 	ctx := context.Background()
-	st, _ := s.fresh(t)
-	paths := s.fx.write(t, t.TempDir(), articleFiles...)
-	s.mustLoad(t, st, paths, false)
-	docs := s.fx.docs(t, paths...)
-	m := newModel()
-	m.replaceSet(docs)
+	st, _, docs, m := s.loaded(t)
 	sup := docs.supporters()
 
 	var a store.Doc
