@@ -37,9 +37,29 @@ type ArticleVersion struct {
 func (s *Store) ArticleVersion(ctx context.Context, article quad.IRI) (ArticleVersion, error) {
 	ctx, release := s.Hold(ctx)
 	defer release()
-	h, err := s.ArticleHash(ctx, article)
-	if err != nil || h == "" {
-		return ArticleVersion{}, err
+	return s.articleVersion(ctx, article)
+}
+
+// versionForLoad is ArticleVersion for Load's workers, which read beside the
+// load's own commits: without holding the store where the backend lets a reader
+// run beside a commit, so that extraction does not wait for commits. It is safe
+// there: articleString opens no read transaction inside another (see findOut),
+// and a version torn by a commit of the same article only makes the article look
+// changed, and extracted again.
+func (s *Store) versionForLoad(ctx context.Context, article quad.IRI) (ArticleVersion, error) {
+	if s.reg.OneReader {
+		return s.ArticleVersion(ctx, article)
+	}
+	return s.articleVersion(ctx, article)
+}
+
+func (s *Store) articleVersion(ctx context.Context, article quad.IRI) (ArticleVersion, error) {
+	h, err := s.articleString(ctx, article, schema.ContentHash)
+	if err != nil {
+		return ArticleVersion{}, fmt.Errorf("content hash of %s: %w", article, err)
+	}
+	if h == "" {
+		return ArticleVersion{}, nil
 	}
 	d, err := s.articleString(ctx, article, schema.ExtractedBy)
 	if err != nil {

@@ -160,7 +160,7 @@ func (s *Store) prepare(ctx context.Context, a article) prepared {
 		b.ev.Outcome, b.ev.Err = ingest.Failed, a.err
 		return b
 	}
-	old, err := s.ArticleVersion(ctx, a.iri)
+	old, err := s.versionForLoad(ctx, a.iri)
 	switch {
 	case err != nil:
 		b.ev.Outcome, b.ev.Err = ingest.Failed, fmt.Errorf("%s: %w", a.name, err)

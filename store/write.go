@@ -121,23 +121,34 @@ func (s *Store) supportCount(ctx context.Context, node quad.Value) (int, graph.R
 }
 
 // findOut returns the first stored quad "subject predicate ?" that ok accepts, and
-// its ref (nil if there is none).
+// its ref (nil if there is none). The refs are all read, and the iterator closed,
+// before any quad is: on bolt a read transaction opened inside another can wait
+// forever behind a commit that grows the file (see Hold), and Load's workers read
+// articles' versions this way beside commits (see versionForLoad).
 func (s *Store) findOut(ctx context.Context, subject, predicate quad.Value, ok func(quad.Quad) bool) (quad.Quad, graph.Ref, error) {
 	it, err := s.outByPredicate(ctx, subject, predicate)
 	if err != nil || it == nil {
 		return quad.Quad{}, nil, err
 	}
-	defer it.Close()
+	var refs []graph.Ref
 	for it.Next(ctx) {
-		q, err := s.QS.Quad(it.Result())
+		refs = append(refs, it.Result())
+	}
+	err = it.Err()
+	it.Close()
+	if err != nil {
+		return quad.Quad{}, nil, err
+	}
+	for _, r := range refs {
+		q, err := s.QS.Quad(r)
 		if err != nil {
 			return quad.Quad{}, nil, fmt.Errorf("%v %v: %w", subject, predicate, err)
 		}
 		if q.Subject == subject && q.Predicate == predicate && ok(q) {
-			return q, it.Result(), nil
+			return q, r, nil
 		}
 	}
-	return quad.Quad{}, nil, it.Err()
+	return quad.Quad{}, nil, nil
 }
 
 // commit writes one transaction through the backend (see Backend.Write). purge
