@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
+	graphlog "github.com/cayleygraph/cayley/graph/log"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the "postgres" quad store and lib/pq's driver
 	"github.com/cayleygraph/quad"
@@ -45,6 +46,8 @@ type backend struct {
 	db   *sql.DB
 	lock *sql.Conn // the session holding the writer lock, when writing
 	name string    // the DSN without its password, for messages
+
+	values values // node values by hash (see ResolveQuads)
 }
 
 // writerLockKey is the PostgreSQL advisory lock a parley writer holds ("parley").
@@ -272,12 +275,33 @@ func storableQuad(q quad.Quad) quad.Quad {
 // either would leave counts wrong. parley's plan never adds a stored quad nor
 // deletes a missing one, so an error here means the plan was stale: the
 // transaction rolls back and the caller fails (or retries the article alone).
+//
+// The change is written by bulkWrite, in a few multi-row statements, unless a
+// quad has no label (never so in parley's own writes), which Cayley writes.
 func (ss *backend) Write(ctx context.Context, c store.Change) error {
 	deltas := append(append(make([]graph.Delta, 0, len(c.Adds)+len(c.Dels)), c.Adds...), c.Dels...)
 	if len(deltas) == 0 {
 		return nil
 	}
-	return ss.qs.ApplyDeltas(deltas, graph.IgnoreOpts{})
+	for _, d := range deltas {
+		if d.Quad.Label == nil {
+			return ss.qs.ApplyDeltas(deltas, graph.IgnoreOpts{})
+		}
+	}
+	tx, err := ss.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := bulkWrite(ctx, tx, graphlog.SplitDeltas(deltas)); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	// Cayley keeps counts of quads and nodes until it writes itself: an empty
+	// write of its own makes it forget them.
+	return ss.qs.ApplyDeltas(nil, graph.IgnoreOpts{})
 }
 
 var (

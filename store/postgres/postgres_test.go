@@ -356,3 +356,49 @@ func TestCayleySchema(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveQuadsMatchesCayley holds ResolveQuads' decoding of node rows to
+// Cayley's own (NameOf): every kind of value, read both ways, must be equal.
+func TestResolveQuadsMatchesCayley(t *testing.T) {
+	s := openStore(t)
+	ss := be(s)
+	a, p := quad.IRI("http://a"), quad.IRI("http://p")
+	var ds []graph.Delta
+	for _, v := range []quad.Value{
+		quad.IRI("http://b"), quad.BNode("n1"), quad.String("plain"), quad.String("nul\x00byte"),
+		quad.LangString{Value: "الوساطة", Lang: "ar"}, quad.TypedString{Value: "x", Type: "http://t"},
+		quad.Int(-42), quad.Bool(true), quad.Float(2.5), quad.Time(time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)),
+	} {
+		ds = append(ds, graph.Delta{Quad: quad.Quad{Subject: a, Predicate: p, Object: v, Label: a}, Action: graph.Add})
+	}
+	if err := ss.applyOnce(ds); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var refs []graph.Ref
+	it := ss.qs.QuadsAllIterator().Iterate()
+	for it.Next(ctx) {
+		refs = append(refs, it.Result())
+	}
+	it.Close()
+	if len(refs) != len(ds) {
+		t.Fatalf("%d quads stored, want %d", len(refs), len(ds))
+	}
+	got, err := ss.ResolveQuads(ctx, refs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := ss.ResolveQuads(ctx, refs) // from the cache
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range refs {
+		want, err := ss.qs.Quad(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got[i] != want || again[i] != want {
+			t.Errorf("quad %d: resolved %v (cached %v), Cayley reads %v", i, got[i], again[i], want)
+		}
+	}
+}
