@@ -53,6 +53,12 @@ type (
 	SupportFinder interface {
 		SupportedElsewhere(ctx context.Context, node, support quad.Value, article quad.IRI) (bool, error)
 	}
+	// BatchReader reads the quads with any of vals in direction d (Subject, Object
+	// or Label) and, if predicate is not nil, that predicate, in one go: what a
+	// write otherwise reads a node at a time.
+	BatchReader interface {
+		QuadsWithAny(ctx context.Context, d quad.Direction, vals []quad.Value, predicate quad.Value) ([]quad.Quad, []graph.Ref, error)
+	}
 	// Normalizer returns a quad as the backend gives it back once stored (for
 	// instance times cut to the second), so plans compare like with like.
 	Normalizer interface {

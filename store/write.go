@@ -78,12 +78,20 @@ func (s *Store) applyPlan(ctx context.Context, article quad.IRI, p writePlan) (W
 // the plan that withdrew it already deletes its shared quads, count included.
 // credit, if not nil, is told the quads added and deleted for each node.
 func (s *Store) countDeltas(ctx context.Context, counts map[quad.Value]int, credit func(node quad.Value, added, deleted int)) (adds, dels []graph.Delta, dead []graph.Ref, err error) {
+	stored, err := s.supportCounts(ctx, counts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	for node, d := range counts {
 		if d == 0 {
 			continue
 		}
-		c, ref, err := s.supportCount(ctx, node)
-		if err != nil {
+		var c int
+		var ref graph.Ref
+		if stored != nil {
+			sc := stored[node]
+			c, ref = sc.n, sc.ref
+		} else if c, ref, err = s.supportCount(ctx, node); err != nil {
 			return nil, nil, nil, err
 		}
 		n, added, deleted := c+d, 0, 0
@@ -105,6 +113,41 @@ func (s *Store) countDeltas(ctx context.Context, counts map[quad.Value]int, cred
 
 func countQuad(node quad.Value, n int) quad.Quad {
 	return quad.Quad{Subject: node, Predicate: schema.SupportCount, Object: quad.Int(n), Label: node}
+}
+
+// storedCount is a node's stored support count and the ref of its quad.
+type storedCount struct {
+	n   int
+	ref graph.Ref
+}
+
+// supportCounts reads the stored support counts of the nodes whose count changes,
+// in one go where the backend can (BatchReader); nil otherwise (read each with
+// supportCount).
+func (s *Store) supportCounts(ctx context.Context, counts map[quad.Value]int) (map[quad.Value]storedCount, error) {
+	br, ok := s.b.(BatchReader)
+	if !ok {
+		return nil, nil
+	}
+	nodes := make([]quad.Value, 0, len(counts))
+	for n, d := range counts {
+		if d != 0 {
+			nodes = append(nodes, n)
+		}
+	}
+	qs, refs, err := br.QuadsWithAny(ctx, quad.Subject, nodes, schema.SupportCount)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[quad.Value]storedCount, len(qs))
+	for i, q := range qs {
+		if v, ok := q.Object.(quad.Int); ok && q.Predicate == schema.SupportCount {
+			if _, seen := out[q.Subject]; !seen {
+				out[q.Subject] = storedCount{int(v), refs[i]}
+			}
+		}
+	}
+	return out, nil
 }
 
 // supportCount reads a node's stored support count (0 if none) and the ref of its
@@ -264,11 +307,17 @@ func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad
 		}
 	}
 	stored := map[quad.Quad]bool{}
+	byNode, err := s.sharedOf(ctx, supported, g)
+	if err != nil {
+		return p, err
+	}
 	for node := range supported {
 		qs, ok := g.storedOf(node)
 		if !ok {
-			if qs, err = s.quadsWith(ctx, quad.Label, node); err != nil {
-				return p, err
+			if qs, ok = byNode[node]; !ok && byNode == nil {
+				if qs, err = s.quadsWith(ctx, quad.Label, node); err != nil {
+					return p, err
+				}
 			}
 			g.remember(node, qs)
 		}
@@ -324,6 +373,34 @@ func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad
 		}
 	}
 	return p, nil
+}
+
+// sharedOf reads the stored quads of the nodes (their {Label}) the group has not
+// read yet, in one go where the backend can (BatchReader); nil otherwise (the plan
+// reads each node's).
+func (s *Store) sharedOf(ctx context.Context, nodes map[quad.Value]bool, g *group) (map[quad.Value][]quad.Quad, error) {
+	br, ok := s.b.(BatchReader)
+	if !ok {
+		return nil, nil
+	}
+	var need []quad.Value
+	for n := range nodes {
+		if _, ok := g.storedOf(n); !ok {
+			need = append(need, n)
+		}
+	}
+	out := map[quad.Value][]quad.Quad{}
+	if len(need) == 0 {
+		return out, nil
+	}
+	qs, _, err := br.QuadsWithAny(ctx, quad.Label, need, nil)
+	if err != nil {
+		return nil, err
+	}
+	for _, q := range qs {
+		out[q.Label] = append(out[q.Label], q)
+	}
+	return out, nil
 }
 
 // unsupportedElsewhere reports whether no article other than article supports
