@@ -86,14 +86,7 @@ func (s *Store) countDeltas(ctx context.Context, counts map[quad.Value]int, cred
 		if d == 0 {
 			continue
 		}
-		var c int
-		var ref graph.Ref
-		if stored != nil {
-			sc := stored[node]
-			c, ref = sc.n, sc.ref
-		} else if c, ref, err = s.supportCount(ctx, node); err != nil {
-			return nil, nil, nil, err
-		}
+		c, ref := stored[node].n, stored[node].ref
 		n, added, deleted := c+d, 0, 0
 		if c > 0 && n > 0 {
 			dels = append(dels, graph.Delta{Quad: countQuad(node, c), Action: graph.Delete})
@@ -121,25 +114,34 @@ type storedCount struct {
 	ref graph.Ref
 }
 
-// supportCounts reads the stored support counts of the nodes whose count changes,
-// in one go where the backend can (BatchReader); nil otherwise (read each with
-// supportCount).
+// supportCounts reads the stored support counts of the nodes whose count changes
+// (a node without one is missing from the map): in one go where the backend can
+// (BatchReader), else a node at a time (supportCount).
 func (s *Store) supportCounts(ctx context.Context, counts map[quad.Value]int) (map[quad.Value]storedCount, error) {
-	br, ok := s.b.(BatchReader)
-	if !ok {
-		return nil, nil
-	}
 	nodes := make([]quad.Value, 0, len(counts))
 	for n, d := range counts {
 		if d != 0 {
 			nodes = append(nodes, n)
 		}
 	}
+	out := make(map[quad.Value]storedCount, len(nodes))
+	br, ok := s.b.(BatchReader)
+	if !ok {
+		for _, n := range nodes {
+			c, ref, err := s.supportCount(ctx, n)
+			if err != nil {
+				return nil, err
+			}
+			if ref != nil {
+				out[n] = storedCount{c, ref}
+			}
+		}
+		return out, nil
+	}
 	qs, refs, err := br.QuadsWithAny(ctx, quad.Subject, nodes, schema.SupportCount)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[quad.Value]storedCount, len(qs))
 	for i, q := range qs {
 		if v, ok := q.Object.(quad.Int); ok && q.Predicate == schema.SupportCount {
 			if _, seen := out[q.Subject]; !seen {
@@ -182,13 +184,16 @@ func (s *Store) findOut(ctx context.Context, subject, predicate quad.Value, ok f
 	if err != nil {
 		return quad.Quad{}, nil, err
 	}
-	for _, r := range refs {
-		q, err := s.QS.Quad(r)
-		if err != nil {
-			return quad.Quad{}, nil, fmt.Errorf("%v %v: %w", subject, predicate, err)
-		}
+	if len(refs) == 0 {
+		return quad.Quad{}, nil, nil
+	}
+	qs, err := s.resolveQuads(ctx, refs)
+	if err != nil {
+		return quad.Quad{}, nil, fmt.Errorf("%v %v: %w", subject, predicate, err)
+	}
+	for i, q := range qs {
 		if q.Subject == subject && q.Predicate == predicate && ok(q) {
-			return q, r, nil
+			return q, refs[i], nil
 		}
 	}
 	return quad.Quad{}, nil, nil
@@ -311,16 +316,7 @@ func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad
 	if err != nil {
 		return p, err
 	}
-	for node := range supported {
-		qs, ok := g.storedOf(node)
-		if !ok {
-			if qs, ok = byNode[node]; !ok && byNode == nil {
-				if qs, err = s.quadsWith(ctx, quad.Label, node); err != nil {
-					return p, err
-				}
-			}
-			g.remember(node, qs)
-		}
+	for _, qs := range byNode {
 		for _, q := range qs {
 			stored[q] = true
 		}
@@ -375,30 +371,38 @@ func (s *Store) plan(ctx context.Context, article quad.IRI, newQuads []quad.Quad
 	return p, nil
 }
 
-// sharedOf reads the stored quads of the nodes (their {Label}) the group has not
-// read yet, in one go where the backend can (BatchReader); nil otherwise (the plan
-// reads each node's).
+// sharedOf returns the stored quads of each node (its {Label}): those the group
+// has read already from its cache, the others in one go where the backend can
+// (BatchReader), else a node at a time; the group remembers what was read.
 func (s *Store) sharedOf(ctx context.Context, nodes map[quad.Value]bool, g *group) (map[quad.Value][]quad.Quad, error) {
-	br, ok := s.b.(BatchReader)
-	if !ok {
-		return nil, nil
-	}
+	out := make(map[quad.Value][]quad.Quad, len(nodes))
 	var need []quad.Value
 	for n := range nodes {
-		if _, ok := g.storedOf(n); !ok {
+		if qs, ok := g.storedOf(n); ok {
+			out[n] = qs
+		} else {
 			need = append(need, n)
 		}
 	}
-	out := map[quad.Value][]quad.Quad{}
-	if len(need) == 0 {
-		return out, nil
+	if br, ok := s.b.(BatchReader); ok && len(need) > 0 {
+		qs, _, err := br.QuadsWithAny(ctx, quad.Label, need, nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
+			out[q.Label] = append(out[q.Label], q)
+		}
+	} else {
+		for _, n := range need {
+			qs, err := s.quadsWith(ctx, quad.Label, n)
+			if err != nil {
+				return nil, err
+			}
+			out[n] = qs
+		}
 	}
-	qs, _, err := br.QuadsWithAny(ctx, quad.Label, need, nil)
-	if err != nil {
-		return nil, err
-	}
-	for _, q := range qs {
-		out[q.Label] = append(out[q.Label], q)
+	for _, n := range need {
+		g.remember(n, out[n])
 	}
 	return out, nil
 }
