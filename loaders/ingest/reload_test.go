@@ -455,14 +455,7 @@ func TestScheduleRetriesAFailedRunAndStops(t *testing.T) {
 		t.Fatalf("third run: %+v %v", third.res, third.err)
 	}
 	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("Schedule did not end with its context")
-	}
+	scheduleEnded(t, done)
 	if n := len(runs) + 3; begun != n {
 		t.Fatalf("%d runs begun, %d done", begun, n)
 	}
@@ -500,6 +493,19 @@ func TestScheduleRetriesAFailedRunAndStops(t *testing.T) {
 		t.Fatal("an hourly schedule did not run at once")
 	}
 	cancel()
+	scheduleEnded(t, done)
+
+	// A period of 0 is refused, and nothing runs.
+	ran := false
+	if err := r.Schedule(context.Background(), []string{srv.feed()}, 0, ingest.Hooks{Begin: func() { ran = true }}, nil); err == nil || ran {
+		t.Fatalf("a period of 0: %v, ran %v", err, ran)
+	}
+}
+
+// scheduleEnded fails t unless the Schedule reporting on done returns, without an
+// error, soon after its context was cancelled.
+func scheduleEnded(t *testing.T, done <-chan error) {
+	t.Helper()
 	select {
 	case err := <-done:
 		if err != nil {
@@ -507,11 +513,5 @@ func TestScheduleRetriesAFailedRunAndStops(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("Schedule did not end with its context")
-	}
-
-	// A period of 0 is refused, and nothing runs.
-	ran := false
-	if err := r.Schedule(context.Background(), []string{srv.feed()}, 0, ingest.Hooks{Begin: func() { ran = true }}, nil); err == nil || ran {
-		t.Fatalf("a period of 0: %v, ran %v", err, ran)
 	}
 }

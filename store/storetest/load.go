@@ -103,9 +103,7 @@ func equalIRIs(a, b []quad.IRI) bool {
 // testReload loads the same sources twice: the second load finds every article
 // unchanged, writes nothing, and the quad set stays the same (Digest).
 func (s *suite) testReload(t *testing.T) {
-	st, _ := s.fresh(t)
-	paths := s.fx.write(t, t.TempDir(), articleFiles...)
-	s.mustLoad(t, st, paths, false)
+	st, paths, _, m := s.loaded(t)
 	d1, n1 := digest(t, st)
 	sum := s.mustLoad(t, st, paths, true)
 	if sum.Loaded != 0 || sum.Unchanged != len(paths) || sum.Failed != 0 || sum.Added != 0 || sum.Deleted != 0 {
@@ -114,8 +112,6 @@ func (s *suite) testReload(t *testing.T) {
 	if d2, n2 := digest(t, st); d2 != d1 || n2 != n1 {
 		t.Errorf("second load changed the store: digest %v (%d quads) → %v (%d quads)", d1, n1, d2, n2)
 	}
-	m := newModel()
-	m.replaceSet(s.fx.docs(t, paths...))
 	s.check(t, st, m, "after the second load")
 }
 
@@ -123,9 +119,7 @@ func (s *suite) testReload(t *testing.T) {
 // afterwards writes every article again (Clear forgot their versions too).
 func (s *suite) testClear(t *testing.T) {
 	ctx := context.Background()
-	st, _ := s.fresh(t)
-	paths := s.fx.write(t, t.TempDir(), articleFiles...)
-	s.mustLoad(t, st, paths, false)
+	st, paths, _, m := s.loaded(t)
 	for i, step := range []string{"after Clear", "after Clear of an empty store"} {
 		if err := st.Clear(ctx); err != nil {
 			t.Fatalf("Clear (%d): %v", i+1, err)
@@ -139,8 +133,6 @@ func (s *suite) testClear(t *testing.T) {
 		s.check(t, st, newModel(), step)
 	}
 	s.mustLoad(t, st, paths, false)
-	m := newModel()
-	m.replaceSet(s.fx.docs(t, paths...))
 	s.check(t, st, m, "after loading the cleared store")
 }
 
@@ -150,11 +142,7 @@ func (s *suite) testClear(t *testing.T) {
 // nothing.
 func (s *suite) testCopy(t *testing.T) {
 	ctx := context.Background()
-	src, _ := s.fresh(t)
-	paths := s.fx.write(t, t.TempDir(), articleFiles...)
-	s.mustLoad(t, src, paths, false)
-	m := newModel()
-	m.replaceSet(s.fx.docs(t, paths...))
+	src, paths, _, m := s.loaded(t)
 	srcDigest, n := digest(t, src)
 
 	dst, _ := s.fresh(t)
