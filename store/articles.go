@@ -220,13 +220,7 @@ type ArticleInfo struct {
 func (s *Store) Articles(ctx context.Context) ([]ArticleInfo, error) {
 	ctx, release := s.Hold(ctx)
 	defer release()
-	var iris []quad.IRI
-	err := s.eachQuad(ctx, quad.Object, schema.Article, func(q quad.Quad) bool {
-		if iri, ok := q.Subject.(quad.IRI); ok && q.Predicate == schema.Type && q.Label == q.Subject {
-			iris = append(iris, iri)
-		}
-		return true
-	})
+	iris, err := s.articleIRIs(ctx)
 	if err != nil {
 		return nil, err
 	}
