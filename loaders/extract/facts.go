@@ -279,7 +279,7 @@ func (d *doc) assignFacts() {
 				continue // "the peace agreement signed in Arusha in 2000": another, earlier process
 			}
 			for _, it := range append(m.slots[SlotVenue], m.slots[SlotVenueGlued]...) {
-				if notVenue[it.c] || d.sideByCapital(m.si, it.c, neg) {
+				if notVenue[it.c] || d.sideByCapital(m.si, it.c, neg) || d.possessiveAttribute(m.si, it.c) {
 					continue
 				}
 				v, vev := d.venueOf(it.c, ev)
@@ -368,6 +368,25 @@ func (d *doc) assignFacts() {
 			}
 		}
 	}
+}
+
+// possessiveAttribute reports whether a place names whose something is, not
+// where: "mediation in Kenya's disputed election". "Sudan's capital",
+// "Ethiopia's border town" and "Doha's Sheraton hotel" still name a place.
+func (d *doc) possessiveAttribute(si int, c *chunk) bool {
+	toks := d.sents[si].Tokens
+	if !toks[c.end-1].Possessive || toks[c.end-1].Arabic {
+		return false
+	}
+	if c.end < len(toks) && capWord(toks[c.end]) {
+		return false
+	}
+	for k := c.end; k < len(toks) && k < c.end+3; k++ {
+		if d.x.words.has("en", listPlaceNoun, toks[k].Norm) {
+			return false
+		}
+	}
+	return true
 }
 
 // principal reports whether a person chunk names whom another's office serves,

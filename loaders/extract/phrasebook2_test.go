@@ -209,6 +209,8 @@ var venuesEnglishNeg = []venueCase{
 	{"en NEG", "proposed venue refused", "Headline\nRussia proposed Minsk as a venue for talks, but Ukraine refused.", nil},
 	{"en NEG", "topic Rafah", "Headline\nIsraeli and Hamas negotiators discussed the Rafah crossing and the Philadelphi corridor.", nil},
 	{"en NEG", "drones struck Kyiv", "Headline\nDrones struck Kyiv overnight as envoys prepared for new talks.", nil},
+	{"en NEG", "possessive, not where", "Headline\nThe envoy took over mediation in Malawi's disputed election between the president and the opposition.", nil},
+	{"en possessive", "a country's capital", "Headline\nThe two delegations met in Ethiopia's capital on Monday.", pbV("Addis Ababa")},
 	{"en NEG", "dateline no talks", "Headline\nCAIRO (Reuters) - Israeli strikes killed 20 people in Gaza on Monday, health officials said.", nil},
 }
 
