@@ -427,6 +427,7 @@ func (d *doc) mentionChunk(si int, m lexicon.Mention) *chunk {
 	}
 	ent := d.entityFor(e, ev)
 	d.addName(ent, d.span(si, m.Start, m.End), m)
+	d.restoreSpelling(ent, d.span(si, m.Start, m.End))
 	c := &chunk{start: m.Start, end: m.End, entity: ent, form: m.Form, conj: m.Conj, prep: m.Prep, how: ev.Rule}
 	switch ent.Kind {
 	case KindActor:
@@ -439,6 +440,20 @@ func (d *doc) mentionChunk(si int, m lexicon.Mention) *chunk {
 		d.rememberSurname(ent, si, m.Start, m.End)
 	}
 	return c
+}
+
+// restoreSpelling shows a person the generated gazetteer knows under the name as
+// the article writes it when the two differ only in accents and hyphens: Phoenix
+// writes names in plain ASCII ("Faustin Archange Touadera" for
+// "Faustin-Archange Touadéra"). The node stays the entry's.
+func (d *doc) restoreSpelling(ent *Entity, written string) {
+	e := ent.Entry
+	if e == nil || !e.Generated || ent.Kind != KindPerson || ent.Name != e.Name() || written == ent.Name {
+		return
+	}
+	if lexicon.NameKey(strings.ReplaceAll(written, "-", " ")) == lexicon.NameKey(ent.Name) {
+		ent.Name = written
+	}
 }
 
 // addName records the name as written when it is a name (not an adjective).

@@ -269,3 +269,28 @@ func TestRunOnTextIsReadInPieces(t *testing.T) {
 		t.Fatalf("%d Turkey mediations in %d sentences", mediations, len(r.Sentences))
 	}
 }
+
+// A person of the generated gazetteer (ASCII, from Phoenix) is shown as the
+// article spells them when only accents and hyphens differ; the node is the entry's.
+func TestGeneratedPersonKeepsTheArticlesSpelling(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct{ text, want string }{
+		{"Headline\nThe Central African President Faustin-Archange Touadéra approved the deal.", "Faustin-Archange Touadéra"},
+		{"Headline\nThe Central African President Faustin Archange Touadera approved the deal.", "Faustin Archange Touadera"},
+		{"Headline\nThe Central African President Touadera approved the deal.", ""},
+	} {
+		r := x.Extract(c.text)
+		got := ""
+		for _, e := range r.Entities {
+			if e.Entry != nil && e.Entry.ID == "faustin-archange-touadera" {
+				got = e.Name
+				if e.Key != entityKey(e.Entry) {
+					t.Errorf("%q: key %q, want the entry's %q", c.text, e.Key, entityKey(e.Entry))
+				}
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: name %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -960,6 +960,7 @@ func (p *personFinder) personChunk(start, end int, name *nameSpan, title *lexico
 		ent = name.entity
 	case name.entry != nil:
 		ent = d.entityFor(name.entry, ev)
+		d.restoreSpelling(ent, d.span(p.si, name.start, name.end))
 	default:
 		ent = d.namedEntity(KindPerson, personName(d.span(p.si, name.start, name.end), p.toks[name.start], d.lx), ev)
 	}
