@@ -138,7 +138,7 @@ func (p *personFinder) titled(i int) *chunk {
 		if tm2, ok := p.isTitle(j); ok && tm2.Entries[0].Kind != "honorific" {
 			var second affiliation
 			k := p.skipModifiers(p.skipHonorifics(p.afterTitle(tm2.End, &second)))
-			// «استقبل أمير الكويت وزير خارجية سلطنة عمان يوسف بن علوي»: a second office
+			// «استقبل ملك الأردن وزير خارجية دولة قطر فلان بن فلان»: a second office
 			// with a side of its own is another person's.
 			other := second.side() != nil && own.side() != nil && second.side() != own.side()
 			if n, _ := p.name(k, true); n != nil && !other {
@@ -575,7 +575,7 @@ func (p *personFinder) bodyName(i, end int) bool {
 // after them.
 func (p *personFinder) apposition(end int) (*lexicon.Entry, affiliation, int, bool) {
 	var aff affiliation
-	// ", TITLE" or a spaced dash: "Jendayi Frazer - the top U.S. diplomat for Africa -"
+	// ", TITLE" or a spaced dash: "Jane Doe - the senior U.S. envoy to the region -"
 	if end >= len(p.toks) || !p.toks[end].IsPunct(",") && !(p.toks[end].IsPunct("-") && p.toks[end].SpaceBefore) {
 		return nil, aff, end, false
 	}

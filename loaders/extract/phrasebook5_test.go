@@ -39,7 +39,7 @@ var openWorldCases = []conflictCase{
 	// ---- English: no mediator ----
 	{"en no mediator", "X mediation is mediation in X", "Kenya mediation stalls\nThe Kenya mediation stalled after the opposition walked out.",
 		pb3None, nil, nil},
-	{"en no mediator", "an offer on a condition", "Offer\nThe Red Cross will act as a neutral intermediary if both parties agree, its spokesman said. Mali and the Kel Adagh Council resumed talks.",
+	{"en no mediator", "an offer on a condition", "Offer\nThe Red Cross would serve as a neutral go-between if both sides agree, its spokesman said. Mali and the Kel Adagh Council resumed talks.",
 		pb3None, nil, nil},
 	{"en no mediator", "logistics", "Release\nMali and the Kel Adagh Council agreed a swap. The Red Cross facilitated the return of the detainees.",
 		pb3None, nil, nil},
