@@ -87,6 +87,7 @@ type generation struct {
 	active  int
 	stale   bool          // new holders wait for the active ones to finish
 	drained chan struct{} // closed when the last holder leaves
+	ended   bool          // by its last holder, or by close
 }
 
 // snapState is what a connection needs of the current snapshot: an empty id
@@ -208,6 +209,10 @@ func (m *snapshots) begin(ctx context.Context) (*generation, error) {
 // left open would pin old rows, and on a standby delay replay), busy ones when
 // next used.
 func (m *snapshots) end(g *generation) {
+	if g.ended {
+		return
+	}
+	g.ended = true
 	if m.cur == g {
 		m.cur = nil
 		m.state.Store(&snapState{seq: g.seq})
