@@ -3,11 +3,14 @@ package postgres
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/quad"
 
 	"github.com/parleygraph/parley/store"
@@ -17,23 +20,53 @@ import (
 // heldQuads reads every quad of s, values and all, within ctx's hold.
 func heldQuads(t *testing.T, ctx context.Context, s *store.Store) map[quad.Quad]bool {
 	t.Helper()
+	out, err := readHeld(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func readHeld(ctx context.Context, s *store.Store) (map[quad.Quad]bool, error) {
+	return readQuads(ctx, s, s.QS.QuadsAllIterator())
+}
+
+// readSlowly reads the quads of each subject in a statement of its own, a
+// moment apart, as a reader walking the graph does.
+func readSlowly(ctx context.Context, s *store.Store, subjects ...quad.Value) (map[quad.Quad]bool, error) {
 	out := map[quad.Quad]bool{}
-	it := s.QS.QuadsAllIterator().Iterate()
+	for _, v := range subjects {
+		ref, err := s.QS.ValueOf(v)
+		if err != nil {
+			return nil, err
+		}
+		qs, err := readQuads(ctx, s, s.QS.QuadIterator(quad.Subject, ref))
+		if err != nil {
+			return nil, err
+		}
+		for q := range qs {
+			out[q] = true
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	return out, nil
+}
+
+func readQuads(ctx context.Context, s *store.Store, sh iterator.Shape) (map[quad.Quad]bool, error) {
+	out := map[quad.Quad]bool{}
+	it := sh.Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
 		q, err := s.QS.Quad(it.Result())
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		if q.Subject == nil || q.Predicate == nil || q.Object == nil {
-			t.Fatalf("quad with a missing node: %v", q)
+			return nil, fmt.Errorf("quad with a missing node: %v", q)
 		}
 		out[q] = true
 	}
-	if err := it.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return out, it.Err()
 }
 
 // TestHotStandby: a reader opens a hot standby and sees what the primary commits
@@ -128,4 +161,72 @@ func TestHotStandby(t *testing.T) {
 	same("still in the first holder's snapshot", heldQuads(t, held, r), article("egypt"))
 	release()
 	same("a new holder after the stale snapshot", <-got, article("qatar"))
+
+	// Readers that overlap while the primary swaps the mediator back and forth:
+	// each hold sees one article whole, and the holds move on to new commits.
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	seen := make([]map[string]int, 4)
+	for i := range seen {
+		seen[i] = map[string]int{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				held, release := r.Hold(ctx)
+				got, err := readSlowly(held, r, iri("a"), iri("qatar"), iri("egypt"), iri("talks"))
+				release()
+				switch {
+				case err != nil:
+					t.Errorf("a hold beside the swaps: %v", err)
+					return
+				case sameSet(got, article("qatar")):
+					seen[i]["qatar"]++
+				case sameSet(got, article("egypt")):
+					seen[i]["egypt"]++
+				default:
+					t.Errorf("a hold saw neither article whole: %v", got)
+					return
+				}
+			}
+		}()
+	}
+	from, to := "qatar", "egypt"
+	for range 20 {
+		change := store.Change{Adds: deltas(article(to), graph.Add), Dels: deltas(article(from), graph.Delete)}
+		if err := w.Unwrap().Write(ctx, change); err != nil {
+			t.Fatal(err)
+		}
+		from, to = to, from
+		time.Sleep(50 * time.Millisecond)
+	}
+	pair.WaitReplay(t)
+	time.Sleep(2 * maxSnapshotAge) // the readers' snapshots move on
+	close(stop)
+	wg.Wait()
+	for i, n := range seen {
+		if n["qatar"] == 0 || n["egypt"] == 0 {
+			t.Errorf("reader %d saw %v: not both states", i, n)
+		}
+	}
+	held, release = r.Hold(ctx)
+	defer release()
+	same("after the swaps", heldQuads(t, held, r), article(from))
+}
+
+func sameSet(got map[quad.Quad]bool, want []quad.Quad) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for _, q := range want {
+		if !got[q] {
+			return false
+		}
+	}
+	return true
 }
