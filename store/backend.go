@@ -68,6 +68,12 @@ type (
 	Truncater interface {
 		Truncate(ctx context.Context) error
 	}
+	// Viewer keeps the reads of a Hold in one snapshot of the store, for a
+	// backend that other processes write to (a PostgreSQL reader): View starts
+	// the holder's view, or joins the one other holders share, and end lets it go.
+	Viewer interface {
+		View(ctx context.Context) (end func())
+	}
 	// Checker checks what only the backend can (for Verify): one message per problem.
 	Checker interface {
 		Check(ctx context.Context) ([]string, error)

@@ -20,6 +20,11 @@ import (
 // ErrNoStore is returned when a store is opened for reading before anything was loaded.
 var ErrNoStore = errors.New("no store")
 
+// ErrReadOnly is returned when a store is opened for writing on a server that
+// takes no writes (a PostgreSQL hot standby): readers open it, writers go to its
+// primary.
+var ErrReadOnly = errors.New("store is read-only")
+
 // ErrInUse is returned when another process holds the bolt store (or is writing
 // to the PostgreSQL database).
 var ErrInUse = errors.New("store is in use by another process")
@@ -92,18 +97,26 @@ type holding struct{ s *Store }
 // the commit would wait for the reader and the reader for the commit. A commit
 // waits for the readers that hold the store (on a backend registered OneReader,
 // readers wait for each other too); a call made with the returned
-// context does not take the hold again (so readers may call readers).
+// context does not take the hold again (so readers may call readers). Commits
+// of other processes are kept out by the backend (Viewer): a PostgreSQL reader
+// reads in one snapshot.
 func (s *Store) Hold(ctx context.Context) (context.Context, func()) {
 	if h, ok := ctx.Value(holding{}).(*Store); ok && h == s {
 		return ctx, func() {}
 	}
 	ctx = context.WithValue(ctx, holding{}, s)
+	lock, unlock := s.view.RLock, s.view.RUnlock
 	if s.reg.OneReader {
-		s.view.Lock()
-		return ctx, s.view.Unlock
+		lock, unlock = s.view.Lock, s.view.Unlock
 	}
-	s.view.RLock()
-	return ctx, s.view.RUnlock
+	lock()
+	if v, ok := s.b.(Viewer); ok {
+		// Other processes commit too (a PostgreSQL primary's writers, seen on its
+		// standby): the backend keeps the holder's reads in one snapshot.
+		end := v.View(ctx)
+		return ctx, func() { end(); unlock() }
+	}
+	return ctx, unlock
 }
 
 // write runs a commit, once the readers that hold the store are done.

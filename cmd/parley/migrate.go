@@ -84,12 +84,19 @@ func parseStore(s string) (storeRef, error) {
 
 func migrate(ctx context.Context, from, to storeRef, force bool, batch int, out io.Writer) error {
 	// The source is opened as a writer (without creating it) so that no one writes
-	// to it while it is copied.
+	// to it while it is copied. A hot standby takes no writer (its primary's go
+	// on): it is read as a reader, and the hold below keeps the copy and its
+	// checks in one snapshot.
 	src, err := store.Open(store.Options{Backend: from.backend, Path: from.path})
+	if errors.Is(err, store.ErrReadOnly) {
+		src, err = store.Open(store.Options{Backend: from.backend, Path: from.path, ReadOnly: true})
+	}
 	if err != nil {
 		return fmt.Errorf("source: %w", err)
 	}
 	defer src.Close()
+	ctx, release := src.Hold(ctx)
+	defer release()
 	dst, err := store.Open(store.Options{Backend: to.backend, Path: to.path, Create: true})
 	if err != nil {
 		return fmt.Errorf("target: %w", err)

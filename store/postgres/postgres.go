@@ -46,6 +46,8 @@ type backend struct {
 	db   *sql.DB
 	lock *sql.Conn // the session holding the writer lock, when writing
 	name string    // the DSN without its password, for messages
+	// snaps keeps a reader's holds in snapshots (see snapshot.go); nil for a writer.
+	snaps *snapshots
 
 	values values // node values by hash (see ResolveQuads)
 }
@@ -66,6 +68,8 @@ var indexSQL = []string{
 }
 
 // Open opens (or creates) the store in the database opt.Path, a postgres:// URL.
+// A reader (opt.ReadOnly) writes nothing, so it may open a hot standby; it reads
+// in snapshots (see snapshot.go).
 func Open(opt store.Options) (store.Backend, error) {
 	dsn := opt.Path
 	name := RedactDSN(dsn)
@@ -73,29 +77,48 @@ func Open(opt store.Options) (store.Backend, error) {
 	if dsn == "" {
 		return nil, errors.New("postgres store: empty connection URL (--db postgres://user@host/dbname)")
 	}
-	ctx := context.Background()
-	db, err := sql.Open("postgres", dsn)
+	ss := &backend{name: name}
+	write := opt.Create || !opt.ReadOnly
+	qsFlavor, qsDSN := Name, dsn
+	var err error
+	if write {
+		ss.db, err = sql.Open("postgres", dsn)
+	} else if ss.snaps, err = newSnapshots(dsn); err == nil {
+		qsFlavor, qsDSN = readerFlavor, ss.snaps.readerDSN(dsn)
+		ss.db, err = sql.Open(readerFlavor, qsDSN)
+	}
 	if err != nil {
+		ss.closeSQL()
 		return nil, fail(err)
 	}
+	ctx := context.Background()
 	// Cayley pings too, but logs the full DSN when that fails: find out here first.
 	pingCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	if err := db.PingContext(pingCtx); err != nil {
-		db.Close()
+	if err := ss.db.PingContext(pingCtx); err != nil {
+		ss.closeSQL()
 		return nil, fail(err)
 	}
-	ss := &backend{db: db, name: name}
-	if err := ss.open(ctx, opt); err != nil {
+	if err := ss.open(ctx, opt, write, qsFlavor, qsDSN); err != nil {
 		ss.closeSQL()
 		return nil, fail(err)
 	}
 	return ss, nil
 }
 
-func (ss *backend) open(ctx context.Context, opt store.Options) error {
-	write := opt.Create || !opt.ReadOnly
+func (ss *backend) open(ctx context.Context, opt store.Options, write bool, qsFlavor, qsDSN string) error {
 	if write {
+		// A hot standby takes no writes (and its advisory locks guard nothing on
+		// the primary): say so before anything fails halfway.
+		var standby bool
+		if err := ss.db.QueryRowContext(ctx, `SELECT pg_is_in_recovery()`).Scan(&standby); err != nil {
+			return fmt.Errorf("ask whether the server is a standby: %w", err)
+		}
+		if standby {
+			return fmt.Errorf("%w: the server is a PostgreSQL hot standby (in recovery); "+
+				"write on its primary (load, watch, reextract, serve --allow-writes or --reload-every, migrate --to), "+
+				"read here (query, why, stats, export, check, serve)", store.ErrReadOnly)
+		}
 		// Writers plan against the committed store, so two at once would break its
 		// invariants: like bolt's file lock, one writer per database.
 		if err := ss.lockWriter(ctx, opt.LockTimeout); err != nil {
@@ -122,7 +145,7 @@ func (ss *backend) open(ctx context.Context, opt store.Options) error {
 			}
 		}
 	}
-	qs, err := graph.NewQuadStore(Name, opt.Path, nil)
+	qs, err := graph.NewQuadStore(qsFlavor, qsDSN, nil)
 	if err != nil {
 		return err
 	}
@@ -179,13 +202,23 @@ func (ss *backend) Close() error {
 	return err
 }
 
-// closeSQL ends the writer's session (which releases its lock) and the pool.
+// closeSQL ends the writer's session (which releases its lock), a reader's
+// snapshot, and the pool.
 func (ss *backend) closeSQL() error {
 	if ss.lock != nil {
 		ss.lock.Close()
 		ss.lock = nil
 	}
-	return ss.db.Close()
+	var err error
+	if ss.db != nil {
+		err = ss.db.Close()
+	}
+	if ss.snaps != nil {
+		if cerr := ss.snaps.close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
 }
 
 // Check counts the nodes whose reference count is wrong (see badRefcounts).
