@@ -497,6 +497,9 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot, open bool) []slo
 	i := ti
 	for {
 		j, c := m.item(m.skipQuotes(i), ok, actors, open)
+		if c == nil && (slot == SlotMediator || slot == SlotPersonMediator) {
+			j, c = m.pastOfficeHolder(m.skipDeterminer(m.skipQuotes(i)))
+		}
 		if c == nil || !ok(c) {
 			break
 		}
@@ -559,6 +562,18 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot, open bool) []slo
 		cands[a], cands[b] = cands[b], cands[a]
 	}
 	return cands
+}
+
+// pastOfficeHolder returns the person after "former" at token j ("mediated by
+// former Finnish president Martti Ahtisaari"): the person finder has read the
+// office as past, so the person mediates in their own name (see actorOrPerson).
+func (m *matcher) pastOfficeHolder(j int) (int, *chunk) {
+	if j+1 < len(m.toks) && !m.toks[j].Arabic && m.d.x.words.has("en", listFormer, m.toks[j].Norm) {
+		if p := m.d.chunkAt[m.si][j+1]; p != nil && p.person != nil {
+			return j + 1, p
+		}
+	}
+	return j, nil
 }
 
 // item returns where the list item at token i starts and its chunk, past a

@@ -509,7 +509,7 @@ func (d *doc) arabicOpenNames(si int) {
 				end, words, split, head = j+1, words+1, false, j // a body the lexicon does not know: «منشق عن حركة تحرير …»
 				continue
 			}
-			if !u.Arabic || u.Kind != text.Word || w.hasStem("ar", listTalks, u) || w.hasStem("ar", listRelative, u) || w.hasStem("ar", listBackedBy, u) || w.hasStem("ar", listStop, u) && !hasArticle(u.Norm) || w.hasStem("ar", listBarrier, u) || w.hasStem("ar", listBodyNoun, u) && strings.HasPrefix(u.Norm, "و") {
+			if !u.Arabic || u.Kind != text.Word || w.hasStem("ar", listTalks, u) || w.hasStem("ar", listDocument, u) || w.hasStem("ar", listRelative, u) || w.hasStem("ar", listBackedBy, u) || w.hasStem("ar", listStop, u) && !hasArticle(u.Norm) || w.hasStem("ar", listBarrier, u) || w.hasStem("ar", listBodyNoun, u) && strings.HasPrefix(u.Norm, "و") {
 				break // a definite noun of the stop list may name a body: «لجنة الوساطة الإفريقية»
 			}
 			if strings.HasPrefix(u.Norm, "و") && !hasArticle(u.Norm) || strings.HasPrefix(u.Norm, "و") && j+1 < len(toks) && hasArticle(toks[j+1].Norm) {

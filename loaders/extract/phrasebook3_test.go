@@ -99,6 +99,11 @@ var conflictsEnglish = []conflictCase{
 		nil, pb3None, nil},
 	{"en Syria", "UN envoy convened Geneva", "Headline\nThe UN envoy for Syria convened talks in Geneva between the Syrian government and the Syrian opposition on a new constitution.",
 		pb3L(pb3(cUN, "Syria", cSyOpp)), pb3L("Geneva"), nil},
+	// ---- a former office holder mediates in their own name ----
+	{"en Aceh", "mediated by former president", "Headline\nIndonesia and the Free Aceh Movement signed the accord after talks mediated by former Finnish president Martti Ahtisaari.",
+		pb3L(pb3("Martti Ahtisaari", "Free Aceh Movement", "Indonesia")), nil, nil},
+	{"ar Aceh", "bi-wasata former president", "عنوان\nووقعت إندونيسيا وحركة آتشه الحرة الاتفاق بعد محادثات بوساطة الرئيس الفنلندي السابق مارتي أهتيساري.",
+		pb3L(pb3("مارتي أهتيساري", "Indonesia", "حركة آتشه الحرة")), nil, nil},
 	// ---- Yemen ----
 	{"en Yemen", "Stockholm Agreement brokered", "Headline\nThe Stockholm Agreement between the Yemeni government and the Houthis, brokered by the United Nations in December 2018, covered Hodeidah and a prisoner swap.",
 		pb3L(pb3(cUN, "Houthis", "Yemen")), pb3None, pb3L("prisoner exchange")}, // named accords are not venues (issue #9),

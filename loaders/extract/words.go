@@ -70,6 +70,7 @@ const (
 	listBodyNoun        = "body_noun"        // Arabic nouns that lead a body's name: حركة، قوات، الجماعات
 	listCollectiveAlone = "collective_alone" // Arabic collective nouns that name a side alone: المعارضة
 	listSplitFrom       = "split_from"       // Arabic words of a faction split from a body: منشق (عن)
+	listDocument        = "document"         // Arabic nouns of documents and deals: an open name ends before them
 	listRelative        = "relative"         // Arabic relative pronouns: الذي، التي
 	listSideAdj         = "side_adj"         // Arabic adjectives that make a collective a side: المسلحة، الحاكم
 	listNegotiation     = "negotiation"      // words that show a sentence is about negotiation
