@@ -104,6 +104,13 @@ var conflictsEnglish = []conflictCase{
 		pb3L(pb3("Martti Ahtisaari", "Free Aceh Movement", "Indonesia")), nil, nil},
 	{"ar Aceh", "bi-wasata former president", "عنوان\nووقعت إندونيسيا وحركة آتشه الحرة الاتفاق بعد محادثات بوساطة الرئيس الفنلندي السابق مارتي أهتيساري.",
 		pb3L(pb3("مارتي أهتيساري", "Indonesia", "حركة آتشه الحرة")), nil, nil},
+	// ---- the role of mediator; an offer of mediation ----
+	{"en Colombia", "played the role of mediator", "Headline\nNorway played the role of mediator between the Colombian government and the ELN.",
+		pb3L(pb3("Norway", "Colombia", "ELN")), nil, nil},
+	{"ar Darfur", "dawr al-wasit bayn", "عنوان\nوتلعب الجزائر دور الوسيط بين الحكومة السودانية وحركة العدل والمساواة.",
+		pb3L(pb3("Algeria", "Justice and Equality Movement", "Sudan")), nil, nil},
+	{"en no mediator", "offered its mediation", "Headline\nTurkey offered its mediation between Pakistan and Afghanistan.",
+		pb3None, nil, nil},
 	// ---- Yemen ----
 	{"en Yemen", "Stockholm Agreement brokered", "Headline\nThe Stockholm Agreement between the Yemeni government and the Houthis, brokered by the United Nations in December 2018, covered Hodeidah and a prisoner swap.",
 		pb3L(pb3(cUN, "Houthis", "Yemen")), pb3None, pb3L("prisoner exchange")}, // named accords are not venues (issue #9),
