@@ -543,6 +543,9 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot, open bool) []slo
 		if next == nil {
 			break
 		}
+		if m.commaOnly(end, k) && next.person == nil && next.end < len(m.toks) && !m.toks[next.end].Arabic && m.d.x.words.has("en", listOfficeNoun, m.toks[next.end].Norm) {
+			break // "Malaysia, the ASEAN chair": an office of the item before, not a new item
+		}
 		conj := next.conj || nk > k && m.toks[k].Arabic && strings.HasPrefix(m.toks[k].Norm, "و")
 		joined := k > end || conj || (c.form == next.form && c.form != 0 && k == end)
 		if m.commaOnly(end, k) && c.form != next.form && !conj {

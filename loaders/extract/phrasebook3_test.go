@@ -111,6 +111,12 @@ var conflictsEnglish = []conflictCase{
 		pb3L(pb3("Algeria", "Justice and Equality Movement", "Sudan")), nil, nil},
 	{"en no mediator", "offered its mediation", "Headline\nTurkey offered its mediation between Pakistan and Afghanistan.",
 		pb3None, nil, nil},
+	{"en Gaza", "along with", "Headline\nQatar, along with Egypt and the United States, has been mediating between Israel and Hamas.",
+		pb3L(pb3("Egypt", "Hamas", "Israel"), pb3("Qatar", "Hamas", "Israel"), pb3("United States", "Hamas", "Israel")), nil, nil},
+	{"en Sudan", "co-sponsors apposition", "Headline\nWashington and Riyadh, the co-sponsors of the talks between the Sudanese army and the RSF, called for calm.",
+		pb3L(pb3("Saudi Arabia", "Rapid Support Forces", "Sudanese Armed Forces"), pb3("United States", "Rapid Support Forces", "Sudanese Armed Forces")), nil, nil},
+	{"en Thailand", "the ASEAN chair", "Headline\nThe truce between Thailand and Cambodia came after mediation by Malaysia, the ASEAN chair.",
+		pb3L(pb3("Malaysia", "Cambodia", "Thailand")), nil, nil},
 	// ---- Yemen ----
 	{"en Yemen", "Stockholm Agreement brokered", "Headline\nThe Stockholm Agreement between the Yemeni government and the Houthis, brokered by the United Nations in December 2018, covered Hodeidah and a prisoner swap.",
 		pb3L(pb3(cUN, "Houthis", "Yemen")), pb3None, pb3L("prisoner exchange")}, // named accords are not venues (issue #9),
