@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -291,6 +292,33 @@ func TestGeneratedPersonKeepsTheArticlesSpelling(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%q: name %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// Every side a sentence about talks at a venue names "between" took part in them,
+// not only the pair its negotiation keeps.
+func TestSidesBetweenAtAVenueTakePart(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct {
+		text  string
+		venue string
+		want  []string
+	}{
+		{"Headline\nThe Amman summit between the Iraqi, Syrian, Jordanian and Egyptian delegations ended on Sunday.", "Amman", []string{"Egypt", "Iraq", "Jordan", "Syria"}},
+		{"عنوان\nانتهت قمة عمان بين الوفود العراقية والسورية والأردنية والمصرية مساء الأحد.", "Amman", []string{"Egypt", "Iraq", "Jordan", "Syria"}},
+	} {
+		r := x.Extract(c.text)
+		var got []string
+		for _, f := range r.Facts {
+			if f.Relation == RelParticipant && f.Venue != nil && f.Venue.Name == c.venue && f.Object != nil {
+				got = append(got, f.Object.Name)
+			}
+		}
+		sort.Strings(got)
+		got = slices.Compact(got)
+		if strings.Join(got, ", ") != strings.Join(c.want, ", ") {
+			t.Errorf("%q: participants at %s %q, want %q", c.text, c.venue, got, c.want)
 		}
 	}
 }

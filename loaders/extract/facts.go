@@ -341,6 +341,15 @@ func (d *doc) assignFacts() {
 					d.addFact(Fact{Relation: RelLedBy, Negotiation: d.venueNegotiation(v, m.si), Venue: v, Object: a, Evidence: ev})
 				}
 			}
+		case RuleParties:
+			// "the Aqaba summit between the Palestinian, Israeli, Egyptian, Jordanian
+			// and American sides": every side named in a sentence about talks at a
+			// venue took part, beyond the pair the negotiation keeps.
+			for _, v := range venues[m.si] {
+				for _, a := range d.actors(m, SlotParty) {
+					d.addFact(Fact{Relation: RelParticipant, Negotiation: d.venueNegotiation(v, m.si), Venue: v, Object: a, Evidence: ev})
+				}
+			}
 		case RuleParticipant, RuleVenue:
 			for _, v := range venues[m.si] {
 				for _, it := range m.slots[SlotParticipant] {
