@@ -297,7 +297,7 @@ func TestGeneratedPersonKeepsTheArticlesSpelling(t *testing.T) {
 }
 
 // Every side a sentence about talks at a venue names "between" took part in them,
-// not only the pair its negotiation keeps.
+// not only the pair its negotiation keeps; so did those present.
 func TestSidesBetweenAtAVenueTakePart(t *testing.T) {
 	x := extractor(t)
 	for _, c := range []struct {
@@ -307,6 +307,9 @@ func TestSidesBetweenAtAVenueTakePart(t *testing.T) {
 	}{
 		{"Headline\nThe Amman summit between the Iraqi, Syrian, Jordanian and Egyptian delegations ended on Sunday.", "Amman", []string{"Egypt", "Iraq", "Jordan", "Syria"}},
 		{"عنوان\nانتهت قمة عمان بين الوفود العراقية والسورية والأردنية والمصرية مساء الأحد.", "Amman", []string{"Egypt", "Iraq", "Jordan", "Syria"}},
+		// Those present at a signing took part in it.
+		{"Headline\nThe deal between Ethiopia and Eritrea was signed in Jeddah in the presence of representatives of Saudi Arabia and the United Arab Emirates.", "Jeddah", []string{"Eritrea", "Ethiopia", "Saudi Arabia", "United Arab Emirates"}},
+		{"Headline\nEthiopia and Eritrea signed the deal in Jeddah, in a ceremony attended by officials from Saudi Arabia and the United Arab Emirates.", "Jeddah", []string{"Saudi Arabia", "United Arab Emirates"}},
 	} {
 		r := x.Extract(c.text)
 		var got []string

@@ -747,7 +747,8 @@ func (m *matcher) portfolioOf(j int) bool {
 		return false
 	}
 	w := m.d.x.words
-	return w.has("en", listPortfolio, m.toks[j-1].Norm) && w.has("en", listPortfolioTitle, m.toks[j-2].Norm)
+	// "of" names whom the office serves: "representatives of Egypt" are Egypt's.
+	return m.toks[j-1].Norm != "of" && w.has("en", listPortfolio, m.toks[j-1].Norm) && w.has("en", listPortfolioTitle, m.toks[j-2].Norm)
 }
 
 // afterBetween reports whether the list item at token j follows "between" /
