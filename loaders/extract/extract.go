@@ -226,7 +226,7 @@ func (x *Extractor) Extract(src string) *Result {
 func (x *Extractor) ExtractContext(ctx context.Context, src string) (*Result, error) {
 	d := newDoc(x, src)
 	d.ctx = ctx
-	for _, step := range []func(){d.annotate, d.applyRules, d.buildNegotiations, d.assignFacts, d.collectPeople, d.collectLocations} {
+	for _, step := range []func(){d.annotate, d.applyRules, d.buildNegotiations, d.assignFacts, d.affiliateOpenBodies, d.collectPeople, d.collectLocations} {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}

@@ -325,3 +325,29 @@ func TestSidesBetweenAtAVenueTakePart(t *testing.T) {
 		}
 	}
 }
+
+// An open-world body named in a person's apposition, or after a leader's
+// possessive, is the person's side and becomes a node.
+func TestOpenBodyAffiliation(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct{ text, person, want string }{
+		{"Headline\nJohn Mwangi, the leader of the Popular Renewal Party, rejected the deal.", "John Mwangi", "Popular Renewal Party"},
+		{"Headline\nTalks stalled, said Ali Haroun, secretary-general of Mwangi's National Liberation Movement.", "Ali Haroun", "National Liberation Movement"},
+		{"Headline\nThe opposition leader Peter Otieno said Otieno's Democratic Alliance Party would boycott the talks.", "Peter Otieno", "Democratic Alliance Party"},
+		{"Headline\nJohn Mwangi, a leader of the armed groups, rejected the deal.", "John Mwangi", ""},
+	} {
+		r := x.Extract(c.text)
+		got := ""
+		for _, f := range r.Facts {
+			if f.Relation == RelAffiliation && f.Subject != nil && f.Subject.Name == c.person {
+				got = f.Object.Name
+				if f.Object.Open != "" && !slices.Contains(r.Entities, f.Object) {
+					t.Errorf("%q: open body %q is no node", c.text, got)
+				}
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: %s's side %q, want %q", c.text, c.person, got, c.want)
+		}
+	}
+}

@@ -630,3 +630,115 @@ func (d *doc) foreignNameWord(si, j int) bool {
 	}
 	return !w.hasStem("ar", listStop, t) && !w.hasStem("ar", listNegotiation, t) && !w.hasStem("ar", listTalks, t) && !w.hasStem("ar", listBarrier, t)
 }
+
+// affiliateOpenBodies gives a person with no side the body an English apposition
+// or a leader's possessive names, open-world or the lexicon's, read once the
+// open-world names are known (the person finder runs before them): "Peter Smith,
+// the leader of the Unionist Party,", "Jane Doe, spokeswoman, National Council for
+// Democracy (NCD)", "Odinga's Orange Democratic Movement". The apposition is the
+// frame that makes an open-world body a node.
+func (d *doc) affiliateOpenBodies() {
+	if d.lang != "en" {
+		return
+	}
+	for si := range d.sents {
+		if len(d.openAt[si]) == 0 {
+			continue
+		}
+		for _, c := range d.chunks[si] {
+			if c.person == nil || c.entity == nil || c.entity.Kind != KindPerson {
+				continue
+			}
+			pf := d.people[c.entity]
+			if pf != nil && pf.hasAffiliation || c.entity.Entry != nil && d.lx.Actor(c.entity.Entry) != nil && (pf == nil || !pf.opposition) {
+				continue // a side already, unless the lexicon's state is the one an opposition leader opposes
+			}
+			body, end := d.bodyInApposition(si, c.end)
+			if toks := d.sents[si].Tokens; body == nil && toks[c.end-1].Possessive {
+				// "Odinga's Orange Democratic Movement": the body the person leads.
+				if b := d.bodyAt(si, c.end); b != nil {
+					body, end = b, b.end
+				}
+			}
+			if body != nil {
+				ev := Evidence{Sentence: si, Rule: "person.open-body", Trigger: d.span(si, c.start, end)}
+				d.notePerson(c.entity, &personInfo{affiliation: body.entity}, ev, nil)
+			}
+		}
+	}
+}
+
+// bodyInApposition reads ", [a|the] [words] TITLE of|for [the] BODY" or
+// ", TITLE, BODY" after a person's name ending at token i, where BODY is an
+// open-world organisation or armed group, and returns its chunk and the end.
+func (d *doc) bodyInApposition(si, i int) (*chunk, int) {
+	toks := d.sents[si].Tokens
+	if i > 0 && i < len(toks) && (toks[i-1].Norm == "of" || toks[i-1].Norm == "the") {
+		return d.openBodyAt(si, i) // the person's chunk took in its apposition: "John Smith, the leader of the"
+	}
+	if i >= len(toks) || !toks[i].IsPunct(",") {
+		return nil, i
+	}
+	k := i + 1
+	for steps := 0; k < len(toks) && steps < 5; steps++ {
+		if m, ok := d.mentionAt(si, k); ok && len(m.Entries) > 0 && m.Entries[0].Class == lexicon.Title {
+			k = m.End
+			break
+		}
+		if toks[k].Kind != text.Word || capWord(toks[k]) && d.openAt[si][k] != nil {
+			return nil, i
+		}
+		k++
+	}
+	if k > len(toks) || k == i+1 {
+		return nil, i
+	}
+	switch {
+	case k < len(toks) && (toks[k].Norm == "of" || toks[k].Norm == "for"):
+		k++
+	case k < len(toks) && toks[k].IsPunct(","):
+		k++
+	default:
+		return nil, i
+	}
+	return d.openBodyAt(si, k)
+}
+
+// openBodyAt returns the body at token k, past "the" and a possessive leader
+// ("Odinga's Orange Democratic Movement"), and its end: an open-world organisation
+// or armed group, or an organisation of the lexicon.
+func (d *doc) openBodyAt(si, k int) (*chunk, int) {
+	toks := d.sents[si].Tokens
+	if k < len(toks) && toks[k].Norm == "the" {
+		k++
+	}
+	if k < len(toks) {
+		lead := d.chunkAt[si][k]
+		if lead == nil || lead.person == nil {
+			lead = d.openAt[si][k] // a leader the article has not named in full: "Mwangi's …"
+		}
+		if lead != nil && toks[lead.end-1].Possessive && d.bodyAt(si, lead.end) != nil {
+			k = lead.end
+		}
+	}
+	b := d.bodyAt(si, k)
+	if b == nil {
+		return nil, k
+	}
+	return b, b.end
+}
+
+// bodyAt returns the chunk of a body at token k: open-world (not a collective
+// description) or the lexicon's organisation.
+func (d *doc) bodyAt(si, k int) *chunk {
+	if k >= len(d.sents[si].Tokens) {
+		return nil
+	}
+	if o := d.openAt[si][k]; o != nil && o.entity.Open != OpenCollective {
+		return o
+	}
+	if c := d.chunkAt[si][k]; c != nil && c.person == nil && c.entity != nil && c.entity.Entry != nil && c.entity.Entry.Class == lexicon.Organization {
+		return c
+	}
+	return nil
+}

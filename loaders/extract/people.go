@@ -168,6 +168,9 @@ func (p *personFinder) titled(i int) *chunk {
 	loose := j == 0 || p.toks[j-1].Arabic || !p.d.x.words.has("en", listPortfolio, p.toks[j-1].Norm)
 	pastTitle := formerSeen || p.formerBefore(start) // "former" before the title or right after its side
 	name, end := p.name(j, loose)
+	if j >= 2 && !p.toks[j-1].Arabic && p.toks[j-1].Norm == "the" && p.toks[j-2].Norm == "of" {
+		name = nil // "leader of the DUP": a body, not a person's name
+	}
 	if name == nil {
 		// "Norwegian Minister for International Development, Erik Solheim", «وزير
 		// الخارجية المغربي، ناصر بوريطة»: the portfolio's words, a comma, the name.
