@@ -334,6 +334,7 @@ func TestOpenBodyAffiliation(t *testing.T) {
 		{"Headline\nJohn Mwangi, the leader of the Popular Renewal Party, rejected the deal.", "John Mwangi", "Popular Renewal Party"},
 		{"Headline\nTalks stalled, said Ali Haroun, secretary-general of Mwangi's National Liberation Movement.", "Ali Haroun", "National Liberation Movement"},
 		{"Headline\nThe opposition leader Peter Otieno said Otieno's Democratic Alliance Party would boycott the talks.", "Peter Otieno", "Democratic Alliance Party"},
+		{"Headline\nThe peace deal was good, said Jean Ndayi, spokesman, National Council for the Restoration of the Lome Accord (CNRA).", "Jean Ndayi", "National Council for the Restoration of the Lome Accord"},
 		{"Headline\nJohn Mwangi, a leader of the armed groups, rejected the deal.", "John Mwangi", ""},
 	} {
 		r := x.Extract(c.text)

@@ -341,6 +341,21 @@ func absorbable(c *chunk) bool {
 	return e != nil && e.Class == lexicon.Country && c.form == lexicon.FormName
 }
 
+// bodyBeforeOf reports whether a body's noun comes before the first "of" or "for"
+// of a name: "National Council for the Restoration of the Arusha Agreement" is a
+// council, whatever document ends it.
+func (d *doc) bodyBeforeOf(toks []text.Token) bool {
+	for _, t := range toks {
+		if t.Norm == "of" || t.Norm == "for" {
+			return false
+		}
+		if t.Cap && d.x.words.has("en", listOrgHead, t.Norm) {
+			return true
+		}
+	}
+	return false
+}
+
 // capitalisedName reads an English name the lexicon does not know at token i: capitalised
 // words joined by of/for/the/and/de/&/'s or unspaced hyphens. A name of one word must not
 // open the sentence (unless written in capitals), and a name must not be a person's
@@ -375,6 +390,10 @@ func (d *doc) capitalisedName(si, i int, covered []*chunk) (openName, bool) {
 			}
 			continue
 		}
+		if j > i && j+2 < len(toks) && (t.Norm == "of" || t.Norm == "for") && toks[j+1].Norm == "the" && !toks[j+1].Cap && capWord(toks[j+2]) && d.bodyBeforeOf(toks[i:j]) {
+			j++ // "Council for the Restoration of …": a body's name goes on past "for the"
+			continue
+		}
 		if j > i && j+1 < len(toks) && capWord(toks[j+1]) && (w.has("en", listNameJoin, t.Norm) && !t.Cap || t.IsPunct("&") || t.IsPunct("-") && !t.SpaceBefore && !toks[j+1].SpaceBefore) {
 			if t.Norm == "and" && !w.has("en", listOrgHead, lastWordOf(toks, j+1, 4)) {
 				break // "Israel and Hamas": two names, unless one body's name goes on ("Justice and Equality Movement")
@@ -387,7 +406,7 @@ func (d *doc) capitalisedName(si, i int, covered []*chunk) (openName, bool) {
 		return openName{}, false // all of it is known already
 	}
 	head := toks[end-1].Norm
-	if w.has("en", listNotActorHead, head) || w.has("en", listCalendar, head) {
+	if w.has("en", listNotActorHead, head) && !d.bodyBeforeOf(toks[start:end]) || w.has("en", listCalendar, head) {
 		return openName{}, false
 	}
 	if words == 1 && !toks[start].Upper && (start == 0 || toks[start].LineBefore || isOpeningPunct(toks[start-1])) {
@@ -654,6 +673,13 @@ func (d *doc) affiliateOpenBodies() {
 				continue // a side already, unless the lexicon's state is the one an opposition leader opposes
 			}
 			body, end := d.bodyInApposition(si, c.end)
+			if toks := d.sents[si].Tokens; body == nil && c.end+1 < len(toks) && toks[c.end].IsPunct(",") && d.titleEndsAt(si, c.end) {
+				// "Jane Doe, spokeswoman, National Council for Democracy (NCD)": the
+				// person's chunk holds the title, the body follows.
+				if b, e := d.openBodyAt(si, c.end+1); b != nil && (e == len(toks) || toks[e].Kind == text.Punct) {
+					body, end = b, e
+				}
+			}
 			if toks := d.sents[si].Tokens; body == nil && toks[c.end-1].Possessive {
 				// "Odinga's Orange Democratic Movement": the body the person leads.
 				if b := d.bodyAt(si, c.end); b != nil {
@@ -666,6 +692,16 @@ func (d *doc) affiliateOpenBodies() {
 			}
 		}
 	}
+}
+
+// titleEndsAt reports whether a title of the lexicon ends at token i of sentence si.
+func (d *doc) titleEndsAt(si, i int) bool {
+	for _, m := range d.mentions[si] {
+		if m.End == i && len(m.Entries) > 0 && m.Entries[0].Class == lexicon.Title {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyInApposition reads ", [a|the] [words] TITLE of|for [the] BODY" or
