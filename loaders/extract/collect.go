@@ -67,6 +67,9 @@ func (d *doc) collectLocations() {
 			if d.countryNamedAsPlace(si, c) {
 				d.addLocation(d.territory(c.entity, Evidence{Sentence: si, Rule: "place.country", Trigger: d.span(si, c.start, c.end)}))
 			}
+			if c.person != nil {
+				d.portfolioPlaces(si, c)
+			}
 		}
 	}
 	for _, f := range d.facts {
@@ -200,6 +203,23 @@ func (d *doc) countryNamedAsPlace(si int, c *chunk) bool {
 		prev = toks[k-1]
 	}
 	return d.x.words.has("en", listPlacePrep, prev.Norm)
+}
+
+// portfolioPlaces lists a country the title inside a person's chunk names as a
+// place («الممثل الخاص للمصالحة في أفغانستان، …», "the UN envoy in Libya, …").
+func (d *doc) portfolioPlaces(si int, c *chunk) {
+	toks := d.sents[si].Tokens
+	for _, m := range d.mentions[si] {
+		e := m.Entry()
+		if m.Start <= c.start || m.End > c.end || e == nil || e.Class != lexicon.Country || m.Form != lexicon.FormName {
+			continue
+		}
+		prev := toks[m.Start-1]
+		if prev.Arabic && d.x.words.hasStem("ar", listPlacePrep, prev) || !prev.Arabic && d.x.words.has("en", listPlacePrep, prev.Norm) {
+			country := d.entityFor(e, Evidence{Sentence: si, Rule: "lexicon:" + e.ID, Trigger: d.span(si, m.Start, m.End)})
+			d.addLocation(d.territory(country, Evidence{Sentence: si, Rule: "place.country", Trigger: d.span(si, m.Start, m.End)}))
+		}
+	}
 }
 
 // territory is the place node of a country named as a place ("signed in Turkey",

@@ -352,3 +352,27 @@ func TestOpenBodyAffiliation(t *testing.T) {
 		}
 	}
 }
+
+// A title's portfolio is no side: the person serves whom the title names before
+// it, and a country named there as a place is a location.
+func TestTitlePortfolio(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct{ text, person, side, location string }{
+		{"عنوان\nوقال المبعوث الخاص الأمريكي للسلام في السودان، جون بيتر سميث، إن الجولة مثمرة.", "جون بيتر سميث", "United States", "Sudan"},
+		{"Headline\nThe talks went well, said Peter Mwangi, the UN envoy to Sudan.", "Peter Mwangi", "United Nations", ""},
+	} {
+		r := x.Extract(c.text)
+		side := ""
+		for _, f := range r.Facts {
+			if f.Relation == RelAffiliation && f.Subject != nil && f.Subject.Name == c.person {
+				side = f.Object.Name
+			}
+		}
+		if side != c.side {
+			t.Errorf("%q: %s's side %q, want %q", c.text, c.person, side, c.side)
+		}
+		if c.location != "" && !slices.ContainsFunc(r.Locations, func(e *Entity) bool { return e.Name == c.location }) {
+			t.Errorf("%q: %s is no location", c.text, c.location)
+		}
+	}
+}

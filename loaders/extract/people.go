@@ -178,12 +178,22 @@ func (p *personFinder) titled(i int) *chunk {
 		for k < len(p.toks) && k < j+6 && !tm.Arabic && (capWord(p.toks[k]) || p.toks[k].IsPunct("&") || p.toks[k].Norm == "and" || p.toks[k].Norm == "of") && !loose {
 			k++
 		}
+		arabicPortfolio := false
+		if tm.Arabic {
+			// «الممثل الخاص الأمريكي للمصالحة في أفغانستان، زلماي خليل زاد»: the
+			// portfolio's words (up to five, no verb's stop words), a comma, the name.
+			for k < len(p.toks) && k < j+5 && p.toks[k].Arabic && p.toks[k].Kind == text.Word && !p.isStop(p.toks[k], false) || k < len(p.toks) && k < j+5 && (p.toks[k].Norm == "في" || p.toks[k].Norm == "فى") {
+				k++
+				arabicPortfolio = true
+			}
+		}
 		if k < len(p.toks) && p.toks[k].IsPunct(",") {
 			// A person the lexicon knows is read on its own, with its side, unless the
 			// title is a past one ("former president of Finland, Martti Ahtisaari").
-			if n2, e2 := p.name(k+1, true); n2 != nil && e2-n2.start >= 2 && (n2.entry == nil || pastTitle) {
+			if n2, e2 := p.name(k+1, true); n2 != nil && e2-n2.start >= 2 && (n2.entry == nil || pastTitle) &&
+				(!arabicPortfolio || e2 == len(p.toks) || p.toks[e2].Kind == text.Punct) {
 				name, end = n2, e2
-				if (title.Kind == "envoy" || title.Kind == "diplomat") && pre.side() == nil {
+				if (title.Kind == "envoy" || title.Kind == "diplomat") && pre.side() == nil && !tm.Arabic {
 					aff.state = nil // "the Special Envoy … for Yemen, Hans Grundberg": Yemen is the portfolio
 				}
 			}
@@ -597,8 +607,13 @@ func (p *personFinder) apposition(end int) (*lexicon.Entry, affiliation, int, bo
 	if !ok || tm.Entries[0].Kind == "honorific" || tm.Conj && k == end+1 {
 		return nil, aff, end, false // «أبي أحمد، والسفير الأمريكي»: a conjunction starts the next person
 	}
+	var own affiliation
+	end = p.afterTitle(p.bodyInTitle(tm, &own), &own)
 	aff = pre
-	end = p.afterTitle(p.bodyInTitle(tm, &aff), &aff)
+	if pre.side() == nil || tm.Arabic {
+		aff.take(own.state)
+		aff.take(own.org)
+	} // else "the UN envoy to Sudan" serves the UN; Sudan is the portfolio
 	// A body named in apposition after the title: "مدير ...، الموساد"
 	if end+1 < len(p.toks) && p.toks[end].IsPunct(",") {
 		if m, ok := p.mention(end + 1); ok && m.Entry() != nil && m.Entry().Class == lexicon.Organization {
