@@ -117,6 +117,15 @@ var conflictsEnglish = []conflictCase{
 		pb3L(pb3("Saudi Arabia", "Rapid Support Forces", "Sudanese Armed Forces"), pb3("United States", "Rapid Support Forces", "Sudanese Armed Forces")), nil, nil},
 	{"en Thailand", "the ASEAN chair", "Headline\nThe truce between Thailand and Cambodia came after mediation by Malaysia, the ASEAN chair.",
 		pb3L(pb3("Malaysia", "Cambodia", "Thailand")), nil, nil},
+	// ---- issues named by bare words: none, or the narrower one ----
+	{"en no issue", "along the border", "Headline\nClashes broke out along the border between Sudan and South Sudan.",
+		nil, nil, pb3None},
+	{"ar no issue", "ala al-hudud", "عنوان\nاندلعت اشتباكات على الحدود بين السودان وجنوب السودان.",
+		nil, nil, pb3None},
+	{"en no issue", "de-escalation", "Headline\nIndia and Pakistan agreed on steps toward de-escalation.",
+		nil, nil, pb3None},
+	{"en issue", "an end to the fighting", "Headline\nThe army and the rebels agreed to a ceasefire and an end to the fighting.",
+		nil, nil, pb3L("ceasefire")},
 	// ---- Yemen ----
 	{"en Yemen", "Stockholm Agreement brokered", "Headline\nThe Stockholm Agreement between the Yemeni government and the Houthis, brokered by the United Nations in December 2018, covered Hodeidah and a prisoner swap.",
 		pb3L(pb3(cUN, "Houthis", "Yemen")), pb3None, pb3L("prisoner exchange")}, // named accords are not venues (issue #9),
