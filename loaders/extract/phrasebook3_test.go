@@ -117,6 +117,10 @@ var conflictsEnglish = []conflictCase{
 		pb3L(pb3("Saudi Arabia", "Rapid Support Forces", "Sudanese Armed Forces"), pb3("United States", "Rapid Support Forces", "Sudanese Armed Forces")), nil, nil},
 	{"en Thailand", "the ASEAN chair", "Headline\nThe truce between Thailand and Cambodia came after mediation by Malaysia, the ASEAN chair.",
 		pb3L(pb3("Malaysia", "Cambodia", "Thailand")), nil, nil},
+	{"en Gaza", "role in reaching", "Headline\nThe EU praised Egypt's role in reaching the ceasefire between Israel and Hamas.",
+		pb3L(pb3("Egypt", "Hamas", "Israel")), nil, nil},
+	{"ar Gaza", "al-dawr alladhi qamat bihi", "عنوان\nوأشاد الاتحاد الأوروبي بالدور الذي قامت به مصر للتوصل إلى وقف إطلاق النار بين إسرائيل وحركة «حماس».",
+		pb3L(pb3("Egypt", "Hamas", "Israel")), nil, nil},
 	// ---- issues named by bare words: none, or the narrower one ----
 	{"en no issue", "along the border", "Headline\nClashes broke out along the border between Sudan and South Sudan.",
 		nil, nil, pb3None},
