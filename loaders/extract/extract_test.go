@@ -307,7 +307,9 @@ func TestSidesBetweenAtAVenueTakePart(t *testing.T) {
 	}{
 		{"Headline\nThe Amman summit between the Iraqi, Syrian, Jordanian and Egyptian delegations ended on Sunday.", "Amman", []string{"Egypt", "Iraq", "Jordan", "Syria"}},
 		{"عنوان\nانتهت قمة عمان بين الوفود العراقية والسورية والأردنية والمصرية مساء الأحد.", "Amman", []string{"Egypt", "Iraq", "Jordan", "Syria"}},
-		// Those present at a signing took part in it.
+		// Those present at a signing took part in it, also when named in the next sentence.
+		{"Headline\nSudan and the rebels signed the deal in Juba on Saturday. Representatives of Egypt and Qatar attended the ceremony.", "Juba", []string{"Egypt", "Qatar"}},
+		{"عنوان\nووقعت الحكومة والحركات المسلحة الاتفاق في جوبا يوم السبت. وكان من بين الحضور ممثلون عن مصر وقطر.", "Juba", []string{"Egypt", "Qatar"}},
 		{"Headline\nThe deal between Ethiopia and Eritrea was signed in Jeddah in the presence of representatives of Saudi Arabia and the United Arab Emirates.", "Jeddah", []string{"Eritrea", "Ethiopia", "Saudi Arabia", "United Arab Emirates"}},
 		{"Headline\nEthiopia and Eritrea signed the deal in Jeddah, in a ceremony attended by officials from Saudi Arabia and the United Arab Emirates.", "Jeddah", []string{"Saudi Arabia", "United Arab Emirates"}},
 	} {

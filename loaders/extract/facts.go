@@ -351,7 +351,11 @@ func (d *doc) assignFacts() {
 				}
 			}
 		case RuleParticipant, RuleVenue:
-			for _, v := range venues[m.si] {
+			vs := venues[m.si]
+			if m.rule.Kind == RuleParticipant && len(vs) == 0 {
+				vs = recentVenues(venues, m.si) // "… signed in Juba. Representatives of Egypt and Qatar attended."
+			}
+			for _, v := range vs {
 				for _, it := range m.slots[SlotParticipant] {
 					if it.c.entity.Kind == KindPerson {
 						d.addFact(Fact{Relation: RelParticipant, Negotiation: d.venueNegotiation(v, m.si), Venue: v, Object: it.c.entity, Evidence: ev})
@@ -593,6 +597,17 @@ func (d *doc) venueNegotiation(v *Entity, si int) *Negotiation {
 		return n
 	}
 	return d.unspecified(Evidence{Sentence: si})
+}
+
+// recentVenues returns the venues of the nearest of the two sentences before si
+// that names one: who attended, in a sentence naming no place, attended there.
+func recentVenues(venues map[int][]*Entity, si int) []*Entity {
+	for k := si - 1; k >= 0 && k >= si-2; k-- {
+		if vs := venues[k]; len(vs) > 0 {
+			return vs
+		}
+	}
+	return nil
 }
 
 func isParty(n *Negotiation, a *Entity) bool {
