@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/parleygraph/parley/loaders/lexicon"
@@ -388,6 +389,11 @@ func (d *doc) chunkSentence(si int) {
 			continue
 		}
 		m, ok := at[i]
+		if c := d.compassRegion(si, i, at); !ok && c != nil {
+			d.addChunk(si, c)
+			i = c.end
+			continue
+		}
 		if !ok {
 			if c := d.descriptorChunk(si, i); c != nil {
 				d.addChunk(si, c)
@@ -402,6 +408,62 @@ func (d *doc) chunkSentence(si int) {
 		}
 		i = m.End
 	}
+}
+
+// compassRegion reads a region named by a compass word and a country ("Northern
+// Uganda", "Eastern DRC", «شرق الكونغو») as a place of its own, not the country:
+// the lexicon names countries, and "North Korea" or "South Sudan" as wholes.
+func (d *doc) compassRegion(si, i int, at map[int]lexicon.Mention) *chunk {
+	toks := d.sents[si].Tokens
+	if i+1 >= len(toks) {
+		return nil
+	}
+	if t := toks[i]; t.Arabic && !d.x.words.hasStem("ar", listCompass, t) || !t.Arabic && (!capWord(t) || t.Possessive || !d.x.words.has("en", listCompass, t.Norm)) {
+		return nil
+	}
+	m, ok := at[i+1]
+	if !ok || m.Form != lexicon.FormName || m.Entry() == nil || m.Entry().Class != lexicon.Country {
+		return nil
+	}
+	written := d.span(si, i, m.End)
+	ev := Evidence{Sentence: si, Rule: "place.compass-region", Trigger: written}
+	// One node in both languages: the English compass word and the country's name.
+	compass := toks[i].Text
+	if toks[i].Arabic {
+		compass = arabicCompass(toks[i])
+	}
+	ent := d.namedEntity(KindPlace, compass+" "+m.Entry().Name(), ev)
+	if ent.Open == "" {
+		ent.Open = OpenRegion
+	}
+	lang := "en"
+	if toks[i].Arabic {
+		lang, written = "ar", stripConj(written)
+	}
+	if !slices.Contains(ent.Names[lang], written) {
+		ent.Names[lang] = append(ent.Names[lang], written)
+	}
+	return &chunk{start: i, end: m.End, entity: ent, form: lexicon.FormName, how: ev.Rule}
+}
+
+// arabicCompass is the English compass word of an Arabic one («شمال», «الشرقي»).
+func arabicCompass(t text.Token) string {
+	for _, s := range t.Stems() {
+		w := strings.TrimPrefix(s.Form, "ال")
+		switch {
+		case strings.HasPrefix(w, "شمال"):
+			return "Northern"
+		case strings.HasPrefix(w, "جنوب"):
+			return "Southern"
+		case strings.HasPrefix(w, "شرق"):
+			return "Eastern"
+		case strings.HasPrefix(w, "غرب"):
+			return "Western"
+		case strings.HasPrefix(w, "وسط"):
+			return "Central"
+		}
+	}
+	return "Central"
 }
 
 // mentionAt returns the lexicon mention starting at token i of sentence si.

@@ -378,3 +378,31 @@ func TestTitlePortfolio(t *testing.T) {
 		}
 	}
 }
+
+// A compass word before a country names a region of it, a place of its own and
+// one node in both languages; countries named whole ("South Sudan") stay countries.
+func TestCompassRegion(t *testing.T) {
+	x := extractor(t)
+	keys := map[string]string{}
+	for _, c := range []struct{ text, want string }{
+		{"Headline\nThe rebels withdrew from Northern Uganda last year.", "Northern Uganda"},
+		{"عنوان\nانسحب المتمردون من شمال أوغندا العام الماضي.", "Northern Uganda"},
+		{"Headline\nFighting resumed in Eastern DRC.", "Eastern DR Congo"},
+		{"Headline\nThe government of South Sudan signed the deal.", ""},
+	} {
+		r := x.Extract(c.text)
+		got := ""
+		for _, e := range r.Locations {
+			if e.Open == OpenRegion {
+				got = e.Name
+				if k, ok := keys[e.Name]; ok && k != e.Key {
+					t.Errorf("%q: %s is node %s here, %s before", c.text, e.Name, e.Key, k)
+				}
+				keys[e.Name] = e.Key
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: region %q, want %q", c.text, got, c.want)
+		}
+	}
+}

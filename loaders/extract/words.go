@@ -77,6 +77,7 @@ const (
 	listTalks           = "talks"            // words that say a sentence is about talks taking place
 	listStateBody       = "state_body"       // English words of a state's body before "of X": government, State
 	listBackedBy        = "backed_by"        // words before "by"/«من» that name an item's backers
+	listCompass         = "compass"          // compass words before a country that name a region of it: Northern, Eastern
 	listOfficeNoun      = "office_noun"      // nouns after a body that make it an office of the item before: "Malaysia, the ASEAN chair"
 	// Open-world places (places.go).
 	listPlaceHeadCity     = "place_head_city"     // last words of a city's name: City
