@@ -121,7 +121,7 @@ var conflictsEnglish = []conflictCase{
 		pb3L(pb3("Egypt", "Hamas", "Israel")), nil, nil},
 	{"ar Gaza", "al-dawr alladhi qamat bihi", "عنوان\nوأشاد الاتحاد الأوروبي بالدور الذي قامت به مصر للتوصل إلى وقف إطلاق النار بين إسرائيل وحركة «حماس».",
 		pb3L(pb3("Egypt", "Hamas", "Israel")), nil, nil},
-	{"en Casamance", "memorandum signed in", "Headline\nThe Senegalese government and the MFDC sign a memorandum of understanding in Bissau.",
+	{"en Casamance", "memorandum signed in", "Headline\nThe two sides signed a memorandum of understanding in Bissau on Friday, officials in Dakar said.",
 		nil, pb3L("Bissau"), nil},
 	// ---- issues named by bare words: none, or the narrower one ----
 	{"en no issue", "along the border", "Headline\nClashes broke out along the border between Sudan and South Sudan.",
