@@ -34,6 +34,12 @@ type personInfo struct {
 	former      *Entity // the side of a past office the person was named by: not theirs now
 }
 
+// venueAt is a venue named in a sentence.
+type venueAt struct {
+	venue *Entity
+	si    int
+}
+
 // doc is the working state of one extraction.
 type doc struct {
 	ctx   context.Context // stops the sentence loops (see stopped)
@@ -73,6 +79,7 @@ type doc struct {
 	pairSents    map[*Negotiation][]int // up to two sentences that name a negotiation's pair
 	facts        []Fact
 	factSet      map[Fact]bool
+	venueNeg     map[venueAt]*Negotiation // the negotiation of the first venue fact of a place in a sentence
 	mentionEv    []MentionEvidence
 	actorUse     map[*chunk]bool // places used as governments in an actor slot
 	locations    []*Entity
@@ -108,6 +115,7 @@ func newDoc(x *Extractor, src string) *doc {
 		groups:          map[*lexicon.Entry]*namedGroups{},
 		pairSents:       map[*Negotiation][]int{},
 		factSet:         map[Fact]bool{},
+		venueNeg:        map[venueAt]*Negotiation{},
 		locationSet:     map[*Entity]bool{},
 	}
 }

@@ -219,6 +219,9 @@ func (d *doc) addFact(f Fact) {
 	}
 	d.factSet[f] = true
 	d.facts = append(d.facts, f)
+	if k := (venueAt{f.Object, f.Evidence.Sentence}); f.Relation == RelVenue && d.venueNeg[k] == nil {
+		d.venueNeg[k] = f.Negotiation
+	}
 }
 
 // assignFacts turns rule matches into facts.
@@ -538,6 +541,12 @@ func (d *doc) dropCountryVenues(venues map[int][]*Entity) {
 		kept = append(kept, f)
 	}
 	d.facts = kept
+	clear(d.venueNeg)
+	for _, f := range d.facts {
+		if k := (venueAt{f.Object, f.Evidence.Sentence}); f.Relation == RelVenue && d.venueNeg[k] == nil {
+			d.venueNeg[k] = f.Negotiation
+		}
+	}
 }
 
 // historicalGap is how many years before the latest year an article names a
@@ -588,10 +597,8 @@ func (d *doc) years(si, a, b int) []int {
 
 // venueNegotiation is the negotiation of the venue fact for v in sentence si.
 func (d *doc) venueNegotiation(v *Entity, si int) *Negotiation {
-	for _, f := range d.facts {
-		if f.Relation == RelVenue && f.Object == v && f.Evidence.Sentence == si {
-			return f.Negotiation
-		}
+	if n := d.venueNeg[venueAt{v, si}]; n != nil {
+		return n
 	}
 	if n := d.mainNegotiation(); n != nil {
 		return n
