@@ -28,39 +28,47 @@ type matcher struct {
 	d     *doc
 	si    int
 	toks  []text.Token
-	forms [][]string      // per token: the folded forms a literal may match
-	words map[string]bool // every form in the sentence
+	forms [][]string // per token: the folded forms a literal may match
 	// sideNoun marks Arabic nouns before a nisba that names a side.
 	sideNoun []bool
-	requires map[string]bool // word lists the sentence holds, by rule "requires"
-	blocks   []int8          // per token, blocksGap once known: 1 blocks, -1 does not
-	lead     int             // the punctuation tokens the sentence opens with (see eStart)
-	have     []uint64        // per rule, the required literals the sentence holds (see ruleIndex)
-	every    []int           // 0, 1, … len(toks)-1 (see startsOf)
-	at       map[string][]int
+	requires []int8 // per word list rules require (ruleIndex.requires): 1 held, -1 not, 0 not known yet
+	blocks   []int8 // per token, blocksGap once known: 1 blocks, -1 does not
+	lead     int    // the punctuation tokens the sentence opens with (see eStart)
+	// may has a bit per rule whose required literals all have a word in the sentence
+	// (see ruleIndex); nil until a rule first asks.
+	may []uint64
+	// ruleWord marks the tokens with a word that starts some rule's required literal:
+	// the only tokens where a pattern opening with such a literal may start.
+	ruleWord []bool
+	every    []int // 0, 1, … len(toks)-1 (see startsOf)
 }
 
+// newMatcher sets up the rule matcher of sentence si. A document builds one for
+// each sentence, and again when a later question needs one, so it allocates little:
+// the tokens' forms share one backing array, and the sentence's words are looked up
+// in the rule index rather than gathered in a map.
 func newMatcher(d *doc, si int) *matcher {
 	toks := d.sents[si].Tokens
-	m := &matcher{d: d, si: si, toks: toks, forms: make([][]string, len(toks)), words: map[string]bool{},
-		sideNoun: make([]bool, len(toks)), requires: map[string]bool{}, blocks: make([]int8, len(toks))}
+	m := &matcher{d: d, si: si, toks: toks, forms: make([][]string, len(toks)),
+		sideNoun: make([]bool, len(toks)), blocks: make([]int8, len(toks)), ruleWord: make([]bool, len(toks))}
 	for m.lead < len(toks) && toks[m.lead].Kind == text.Punct {
 		m.lead++
 	}
+	backing := make([]string, 0, len(toks)+len(toks)/2)
 	for i, t := range toks {
-		forms := []string{t.Norm}
+		from := len(backing)
+		backing = append(backing, t.Norm)
 		if t.Arabic {
 			for _, s := range t.Stems() {
-				forms = append(forms, s.Form)
+				backing = append(backing, s.Form)
 				if s.Definite {
-					forms = append(forms, s.Bare())
+					backing = append(backing, s.Bare())
 				}
 			}
-			m.sideNoun[i] = d.x.words.hasStem("ar", listSideNoun, t)
 		}
-		m.forms[i] = forms
-		for _, f := range forms {
-			m.words[f] = true
+		m.forms[i] = backing[from:len(backing):len(backing)]
+		if t.Arabic {
+			m.sideNoun[i] = m.tokenIn("ar", listSideNoun, i) // wordLists.hasStem, from the forms
 		}
 	}
 	return m
@@ -110,27 +118,31 @@ func (m *matcher) run(r *Rule) []ruleMatch {
 // for a required literal, where one of its first words stands (most rules' first
 // word stands nowhere or once in a sentence), else every token.
 func (m *matcher) startsOf(e elem) []int {
-	if m.every == nil {
-		m.every = make([]int, len(m.toks))
-		m.at = map[string][]int{}
-		for i, forms := range m.forms {
-			m.every[i] = i
-			for k, f := range forms {
-				if !slices.Contains(forms[:k], f) {
-					m.at[f] = append(m.at[f], i)
-				}
+	if e.kind != eLit || e.optional || len(e.firstPrefix) > 0 {
+		if m.every == nil {
+			m.every = make([]int, len(m.toks))
+			for i := range m.every {
+				m.every[i] = i
+			}
+		}
+		return m.every
+	}
+	// Such a literal is a required one of the rule index (newRuleIndex), so its
+	// first words stand only on tokens marked ruleWord.
+	m.indexed()
+	var out []int
+	for i, forms := range m.forms {
+		if !m.ruleWord[i] {
+			continue
+		}
+		for _, f := range forms {
+			if e.first[f] {
+				out = append(out, i)
+				break
 			}
 		}
 	}
-	if e.kind != eLit || e.optional || len(e.firstPrefix) > 0 {
-		return m.every
-	}
-	var out []int
-	for w := range e.first {
-		out = append(out, m.at[w]...)
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
 
 // dateline reports whether a name at the start of a sentence is a dateline: a dash or
@@ -184,24 +196,40 @@ func listEnd(slots map[Slot][]slotItem, r *Rule) int {
 // and, for each literal the rule cannot do without, one of its words: most rules
 // fail it, and so never try every start position.
 func (m *matcher) mayMatch(r *Rule) bool {
-	if r.Requires != "" {
-		has, ok := m.requires[r.Requires]
-		if !ok {
-			has = m.sentenceHas(r.Lang, strings.TrimPrefix(r.Requires, "@"))
-			m.requires[r.Requires] = has
-		}
-		if !has {
+	ix := m.d.x.index
+	slow := r == m.d.x.titleRule || ix.loose[r.index]
+	if !slow {
+		m.indexed()
+		if m.may[r.index/64]&(1<<(r.index%64)) == 0 {
 			return false
 		}
 	}
-	ix := m.d.x.index
-	if r == m.d.x.titleRule || ix.loose[r.index] {
+	if r.Requires != "" {
+		id := ix.requires[r.index]
+		if m.requires == nil {
+			m.requires = make([]int8, len(ix.requireNames))
+		}
+		if m.requires[id] == 0 {
+			m.requires[id] = -1
+			if m.sentenceHas(r.Lang, strings.TrimPrefix(r.Requires, "@")) {
+				m.requires[id] = 1
+			}
+		}
+		if m.requires[id] < 0 {
+			return false
+		}
+	}
+	if slow {
 		return m.mayMatchSlowly(r)
 	}
-	if m.have == nil {
-		m.have = ix.satisfied(m.words)
+	return true
+}
+
+// indexed looks the sentence's words up in the rule index once (see may, ruleWord).
+func (m *matcher) indexed() {
+	if m.may == nil {
+		m.may = m.d.x.index.satisfied(m.forms, m.ruleWord, &m.d.ruleScratch)
 	}
-	return m.have[r.index] == ix.full[r.index]
 }
 
 // mayMatchSlowly is mayMatch's literal test rule by rule, for rules the index
@@ -213,7 +241,7 @@ func (m *matcher) mayMatchSlowly(r *Rule) bool {
 		}
 		found := false
 		for _, alt := range e.alts {
-			if l := alt[0]; l.prefix || m.words[l.word] {
+			if l := alt[0]; l.prefix || m.hasForm(l.word) {
 				found = true
 				break
 			}
@@ -223,6 +251,16 @@ func (m *matcher) mayMatchSlowly(r *Rule) bool {
 		}
 	}
 	return true
+}
+
+// hasForm reports whether some token of the sentence has the form w.
+func (m *matcher) hasForm(w string) bool {
+	for _, forms := range m.forms {
+		if slices.Contains(forms, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // tokenIn reports whether token k, or an Arabic token without its clitics, is in a
