@@ -77,13 +77,30 @@ var nisbaEndings = []string{"يتين", "يتان", "يين", "يون", "يان"
 // adjective (القطريون, قطرية, المصريين → قطري, قطري, مصري), or "" if w has no nisba
 // ending.
 func NisbaBase(w string) string {
+	if stem, ok := nisbaStem(w); ok {
+		return stem + "ي"
+	}
+	return ""
+}
+
+// AppendNisbaBase appends NisbaBase(w) to dst, or w itself when w has no nisba
+// ending: a look-up key built in the caller's buffer, without a new string per word.
+func AppendNisbaBase(dst []byte, w string) []byte {
+	if stem, ok := nisbaStem(w); ok {
+		return append(append(dst, stem...), "ي"...)
+	}
+	return append(dst, w...)
+}
+
+// nisbaStem is w without its article and nisba ending (NisbaBase before its ـي).
+func nisbaStem(w string) (string, bool) {
 	w = strings.TrimPrefix(w, "ال")
 	for _, e := range nisbaEndings {
 		if strings.HasSuffix(w, e) && runeCount(w)-runeCount(e) >= 2 {
-			return strings.TrimSuffix(w, e) + "ي"
+			return strings.TrimSuffix(w, e), true
 		}
 	}
-	return ""
+	return "", false
 }
 
 func runeCount(s string) int {
