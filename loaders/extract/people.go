@@ -643,7 +643,7 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 		if e != nil && e.Class == lexicon.Person {
 			how := "lexicon:" + e.ID
 			if m.Form == lexicon.FormShort {
-				ent := p.d.entities[entityKey(e)]
+				ent := p.d.entities[p.d.entryKey(e)]
 				if ent == nil || !p.d.seen[ent] {
 					if !afterTitle && !p.surnameInContext(m) {
 						return nil, i // «الرئيس التركي أردوغان»: after a title, a surname is the person
