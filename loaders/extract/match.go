@@ -25,10 +25,14 @@ type slotItem struct {
 
 // matcher runs rules over one sentence.
 type matcher struct {
-	d     *doc
-	si    int
-	toks  []text.Token
-	forms [][]string // per token: the folded forms a literal may match
+	d    *doc
+	si   int
+	toks []text.Token
+	// formList holds every token's folded forms a literal may match, token after
+	// token; token i's are formList[formAt[i]:formAt[i+1]] (see form). Two flat
+	// slices, not a slice per token: the matcher is set up again and again.
+	formList []string
+	formAt   []int32
 	// sideNoun marks Arabic nouns before a nisba that names a side.
 	sideNoun []bool
 	requires []int8 // per word list rules require (ruleIndex.requires): 1 held, -1 not, 0 not known yet
@@ -49,30 +53,39 @@ type matcher struct {
 // in the rule index rather than gathered in a map.
 func newMatcher(d *doc, si int) *matcher {
 	toks := d.sents[si].Tokens
-	m := &matcher{d: d, si: si, toks: toks, forms: make([][]string, len(toks)),
+	m := &matcher{d: d, si: si, toks: toks, formAt: make([]int32, len(toks)+1),
 		sideNoun: make([]bool, len(toks)), blocks: make([]int8, len(toks)), ruleWord: make([]bool, len(toks))}
 	for m.lead < len(toks) && toks[m.lead].Kind == text.Punct {
 		m.lead++
 	}
-	backing := make([]string, 0, len(toks)+len(toks)/2)
+	n := len(toks)
+	for _, t := range toks {
+		if t.Arabic {
+			n += 2 * len(t.Stems())
+		}
+	}
+	m.formList = make([]string, 0, n)
 	for i, t := range toks {
-		from := len(backing)
-		backing = append(backing, t.Norm)
+		m.formList = append(m.formList, t.Norm)
 		if t.Arabic {
 			for _, s := range t.Stems() {
-				backing = append(backing, s.Form)
+				m.formList = append(m.formList, s.Form)
 				if s.Definite {
-					backing = append(backing, s.Bare())
+					m.formList = append(m.formList, s.Bare())
 				}
 			}
 		}
-		m.forms[i] = backing[from:len(backing):len(backing)]
+		m.formAt[i+1] = int32(len(m.formList))
 		if t.Arabic {
 			m.sideNoun[i] = m.tokenIn("ar", listSideNoun, i) // wordLists.hasStem, from the forms
 		}
 	}
 	return m
 }
+
+// form returns the folded forms of token i a literal may match: its Norm, then for
+// an Arabic word its readings without clitics (text.Stems), with and without ال.
+func (m *matcher) form(i int) []string { return m.formList[m.formAt[i]:m.formAt[i+1]] }
 
 // run returns the non-overlapping matches of r, leftmost first.
 func (m *matcher) run(r *Rule) []ruleMatch {
@@ -131,11 +144,11 @@ func (m *matcher) startsOf(e elem) []int {
 	// first words stand only on tokens marked ruleWord.
 	m.indexed()
 	var out []int
-	for i, forms := range m.forms {
+	for i := range m.toks {
 		if !m.ruleWord[i] {
 			continue
 		}
-		for _, f := range forms {
+		for _, f := range m.form(i) {
 			if e.first[f] {
 				out = append(out, i)
 				break
@@ -228,7 +241,7 @@ func (m *matcher) mayMatch(r *Rule) bool {
 // indexed looks the sentence's words up in the rule index once (see may, ruleWord).
 func (m *matcher) indexed() {
 	if m.may == nil {
-		m.may = m.d.x.index.satisfied(m.forms, m.ruleWord, &m.d.ruleScratch)
+		m.may = m.d.x.index.satisfied(m, &m.d.ruleScratch)
 	}
 }
 
@@ -255,8 +268,8 @@ func (m *matcher) mayMatchSlowly(r *Rule) bool {
 
 // hasForm reports whether some token of the sentence has the form w.
 func (m *matcher) hasForm(w string) bool {
-	for _, forms := range m.forms {
-		if slices.Contains(forms, w) {
+	for i := range m.toks {
+		if slices.Contains(m.form(i), w) {
 			return true
 		}
 	}
@@ -267,7 +280,7 @@ func (m *matcher) hasForm(w string) bool {
 // word list (as wordLists.hasStem, from the forms the matcher keeps).
 func (m *matcher) tokenIn(lang, list string, k int) bool {
 	l := m.d.x.words[lang][list]
-	for _, f := range m.forms[k] {
+	for _, f := range m.form(k) {
 		if l[f] {
 			return true
 		}
@@ -361,7 +374,7 @@ func (m *matcher) mayStart(e elem, ti int) bool {
 	if ti >= len(m.toks) {
 		return false
 	}
-	for _, f := range m.forms[ti] {
+	for _, f := range m.form(ti) {
 		if e.first[f] {
 			return true
 		}
@@ -386,7 +399,7 @@ func (m *matcher) literal(seq []lit, ti int) (int, bool) {
 }
 
 func (m *matcher) litAt(l lit, i int) bool {
-	for _, f := range m.forms[i] {
+	for _, f := range m.form(i) {
 		if f == l.word || l.prefix && strings.HasPrefix(f, l.word) {
 			return true
 		}

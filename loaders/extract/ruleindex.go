@@ -74,20 +74,21 @@ func hasPrefixAlt(e elem) bool {
 }
 
 // satisfied returns the set of rules (a bit per rule, by index) whose required
-// elements all have a word among forms, and marks in ruleWord the tokens that hold
-// a word of some rule's required literal (where such a literal may start).
+// elements all have a word among the forms of m's tokens, and marks in m.ruleWord
+// the tokens that hold a word of some rule's required literal (where such a
+// literal may start).
 // sc is the document's scratch space, left as it was found.
-func (ix *ruleIndex) satisfied(forms [][]string, ruleWord []bool, sc *ruleScratch) []uint64 {
+func (ix *ruleIndex) satisfied(m *matcher, sc *ruleScratch) []uint64 {
 	set := append([]uint64(nil), ix.always...)
 	if len(sc.have) < len(ix.full) {
 		sc.have = make([]uint64, len(ix.full))
 	}
 	scratch, touched := sc.have, sc.touched[:0]
-	for i, fs := range forms {
-		for _, f := range fs {
+	for i := range m.toks {
+		for _, f := range m.form(i) {
 			needs := ix.need[f]
 			if len(needs) > 0 {
-				ruleWord[i] = true
+				m.ruleWord[i] = true
 			}
 			for _, n := range needs {
 				if scratch[n.rule] == 0 {
