@@ -41,6 +41,9 @@ type candidate struct {
 	gen       bool // a generated name: never a part of a hyphenated word
 	ambiguous bool
 	surface   string // the name as the lexicon writes it
+	// one is []*Entry{entry}, the Entries of a mention of it alone: shared by its
+	// mentions (its capacity of one makes an append copy it).
+	one []*Entry
 }
 
 type index struct {
@@ -140,7 +143,7 @@ func (idx index) add(lx *Lexicon, e *Entry, raw string, arabic bool, form Form) 
 		return
 	}
 	c := &candidate{entry: e, toks: toks, arabic: arabic, form: form, surface: n,
-		ambiguous: amb || e.Flags["ambiguous"] != ""}
+		ambiguous: amb || e.Flags["ambiguous"] != "", one: []*Entry{e}}
 	if !arabic {
 		first := strings.TrimPrefix(strings.TrimPrefix(n, "the "), "The ")
 		r, _ := utf8.DecodeRuneInString(first)
@@ -173,7 +176,7 @@ func (idx index) addNisba(lx *Lexicon, e *Entry, raw string) {
 	}
 	key := strings.Join(append(append([]string(nil), toks[:len(toks)-1]...), last), " ")
 	c := &candidate{entry: e, toks: toks, arabic: true, form: FormAdj, surface: n,
-		ambiguous: amb || e.Flags["ambiguous"] != ""}
+		ambiguous: amb || e.Flags["ambiguous"] != "", one: []*Entry{e}}
 	idx.nisba[key] = append(idx.nisba[key], c)
 	if len(toks) > 1 {
 		idx.nisbaHeads[toks[0]] = true
@@ -313,10 +316,20 @@ func (lx *Lexicon) matchAt(toks []text.Token, i int) (Mention, bool) {
 	}
 	m := Mention{Start: i, End: best.end, Form: best.c.form, Arabic: best.c.arabic,
 		Ambiguous: best.c.ambiguous, Conj: best.conj, Prep: best.prep, Surface: best.c.surface}
+	var buf [4]*Entry
+	es, first := buf[:0], best.c
 	for _, h := range hits {
-		if h.end == best.end && h.c.form == best.c.form && h.c.ambiguous == best.c.ambiguous && !containsEntry(m.Entries, h.c.entry) {
-			m.Entries = append(m.Entries, h.c.entry)
+		if h.end == best.end && h.c.form == best.c.form && h.c.ambiguous == best.c.ambiguous && !containsEntry(es, h.c.entry) {
+			if len(es) == 0 {
+				first = h.c
+			}
+			es = append(es, h.c.entry)
 		}
+	}
+	if len(es) == 1 {
+		m.Entries = first.one // most names are one entry's: no slice a mention
+	} else {
+		m.Entries = append([]*Entry(nil), es...)
 	}
 	if len(m.Entries) > 1 {
 		m.Ambiguous = true
