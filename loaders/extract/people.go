@@ -401,14 +401,7 @@ func (p *personFinder) skipModifiers(j int) int {
 }
 
 // hasArticle reports whether a folded Arabic word carries ال after its clitics.
-func hasArticle(w string) bool {
-	for _, s := range text.Stems(w) {
-		if s.Definite {
-			return true
-		}
-	}
-	return false
-}
+func hasArticle(w string) bool { return text.HasDefinite(w) }
 
 func (p *personFinder) titleEntry(m lexicon.Mention) bool {
 	return len(m.Entries) > 0 && m.Entries[0].Class == lexicon.Title

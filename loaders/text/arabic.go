@@ -69,6 +69,32 @@ func Stems(w string) []Stem {
 	return out
 }
 
+// HasDefinite reports whether some reading of a folded Arabic word (Stems) is
+// Definite, without building the readings: the extractor asks it of many words.
+// It follows Stems: each clitic split, and a reading Definite when it starts with
+// ال and keeps more than minStem+1 letters.
+func HasDefinite(w string) bool {
+	for _, c := range []string{"", "و", "ف"} {
+		if !strings.HasPrefix(w, c) {
+			continue
+		}
+		w1 := w[len(c):]
+		for _, p := range []string{"", "ب", "ل", "ك"} {
+			if !strings.HasPrefix(w1, p) {
+				continue
+			}
+			w2 := w1[len(p):]
+			if strings.HasPrefix(w2, "ال") && runeCount(w2) > minStem+1 {
+				return true
+			}
+			if p == "ل" && strings.HasPrefix(w2, "ل") && runeCount(w2)+1 > minStem+1 {
+				return true // لليمن → ل + اليمن
+			}
+		}
+	}
+	return false
+}
+
 // nisbaEndings are the inflections of a nisba adjective, longest first, each
 // replaced by the masculine singular ـي.
 var nisbaEndings = []string{"يتين", "يتان", "يين", "يون", "يان", "يات", "يه", "ي"}
