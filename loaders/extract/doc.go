@@ -45,6 +45,7 @@ type doc struct {
 	noise           []bool                          // sentences that are page furniture, not the article
 	matchers        []*matcher                      // per sentence, built on first use
 	ruleScratch     ruleScratch                     // the matchers' working space (ruleIndex.satisfied)
+	indexedSents    []indexedSentence               // per sentence, what the rule index says of it (matcher.indexed)
 	mentions        [][]lexicon.Mention             // lexicon matches per sentence
 	chunks          [][]*chunk                      // per sentence, in token order
 	chunkAt         []map[int]*chunk                // per sentence: chunk starting at a token

@@ -45,6 +45,8 @@ type matcher struct {
 	// the only tokens where a pattern opening with such a literal may start.
 	ruleWord []bool
 	every    []int // 0, 1, … len(toks)-1 (see startsOf)
+	// indexedRule is set while a rule the index holds runs (see run, mayStart).
+	indexedRule bool
 }
 
 // newMatcher sets up the rule matcher of sentence si. A document builds one for
@@ -54,14 +56,19 @@ type matcher struct {
 func newMatcher(d *doc, si int) *matcher {
 	toks := d.sents[si].Tokens
 	m := &matcher{d: d, si: si, toks: toks, formAt: make([]int32, len(toks)+1),
-		sideNoun: make([]bool, len(toks)), blocks: make([]int8, len(toks)), ruleWord: make([]bool, len(toks))}
+		sideNoun: make([]bool, len(toks)), blocks: make([]int8, len(toks))}
 	for m.lead < len(toks) && toks[m.lead].Kind == text.Punct {
 		m.lead++
 	}
-	n := len(toks)
+	n := len(toks) // the forms' exact count: the slice is the matcher's largest
 	for _, t := range toks {
 		if t.Arabic {
-			n += 2 * len(t.Stems())
+			for _, s := range t.Stems() {
+				n++
+				if s.Definite {
+					n++
+				}
+			}
 		}
 	}
 	m.formList = make([]string, 0, n)
@@ -92,6 +99,10 @@ func (m *matcher) run(r *Rule) []ruleMatch {
 	if !m.mayMatch(r) {
 		return nil
 	}
+	// The rule's required literals are in the index: such a literal's first words
+	// stand only on the tokens marked ruleWord (see mayStart).
+	defer func(saved bool) { m.indexedRule = saved }(m.indexedRule)
+	m.indexedRule = m.ruleWord != nil && r != m.d.x.titleRule && !m.d.x.index.loose[r.index]
 	var out []ruleMatch
 	slots := map[Slot][]slotItem{}
 	// A pattern that opens with a slot and a gap ("{M} ~4 as mediators") prefers the
@@ -220,7 +231,11 @@ func (m *matcher) mayMatch(r *Rule) bool {
 	if r.Requires != "" {
 		id := ix.requires[r.index]
 		if m.requires == nil {
-			m.requires = make([]int8, len(ix.requireNames))
+			m.indexed() // the memo is the sentence's, kept with the index's answers
+			if m.requires == nil {
+				m.requires = make([]int8, len(ix.requireNames))
+				m.d.indexedSents[m.si].requires = m.requires
+			}
 		}
 		if m.requires[id] == 0 {
 			m.requires[id] = -1
@@ -238,11 +253,31 @@ func (m *matcher) mayMatch(r *Rule) bool {
 	return true
 }
 
-// indexed looks the sentence's words up in the rule index once (see may, ruleWord).
+// indexed looks the sentence's words up in the rule index (see may, ruleWord) once
+// a document: a sentence's matcher is built again for later questions, and what the
+// index says of its words does not change.
 func (m *matcher) indexed() {
-	if m.may == nil {
-		m.may = m.d.x.index.satisfied(m, &m.d.ruleScratch)
+	if m.may != nil {
+		return
 	}
+	d := m.d
+	if d.indexedSents == nil {
+		d.indexedSents = make([]indexedSentence, len(d.sents))
+	}
+	is := &d.indexedSents[m.si]
+	if is.may == nil {
+		is.may = d.x.index.satisfied(m, &d.ruleScratch)
+		is.ruleWord = m.ruleWord
+	}
+	m.may, m.ruleWord, m.requires = is.may, is.ruleWord, is.requires
+}
+
+// indexedSentence is what the rule index says of a sentence's words (matcher.may,
+// matcher.ruleWord), and which word lists rules require it holds (matcher.requires).
+type indexedSentence struct {
+	may      []uint64
+	ruleWord []bool
+	requires []int8
 }
 
 // mayMatchSlowly is mayMatch's literal test rule by rule, for rules the index
@@ -373,6 +408,9 @@ func (m *matcher) match(elems []elem, ei, ti int, slots map[Slot][]slotItem) (in
 func (m *matcher) mayStart(e elem, ti int) bool {
 	if ti >= len(m.toks) {
 		return false
+	}
+	if m.indexedRule && !e.optional && len(e.firstPrefix) == 0 && !m.ruleWord[ti] {
+		return false // a required literal of the rule index: no first word of it here
 	}
 	for _, f := range m.form(ti) {
 		if e.first[f] {
@@ -577,9 +615,13 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot, open bool) []slo
 		if actors {
 			end = m.skipBackedBy(end, ok)
 		}
-		cands = append(cands, slotCandidate{items: append([]slotItem(nil), items...), end: c.end})
+		// The candidates share items' array: each holds the items so far, capped so
+		// that nothing appends into it, and items only grows past them (a copy
+		// each would make a long list quadratic).
+		n := len(items)
+		cands = append(cands, slotCandidate{items: items[:n:n], end: c.end})
 		if end > c.end {
-			cands = append(cands, slotCandidate{items: append([]slotItem(nil), items...), end: end})
+			cands = append(cands, slotCandidate{items: items[:n:n], end: end})
 		}
 		// What joins the next item?
 		k := end

@@ -74,12 +74,13 @@ func hasPrefixAlt(e elem) bool {
 }
 
 // satisfied returns the set of rules (a bit per rule, by index) whose required
-// elements all have a word among the forms of m's tokens, and marks in m.ruleWord
-// the tokens that hold a word of some rule's required literal (where such a
+// elements all have a word among the forms of m's tokens, and sets m.ruleWord to
+// mark the tokens that hold a word of some rule's required literal (where such a
 // literal may start).
 // sc is the document's scratch space, left as it was found.
 func (ix *ruleIndex) satisfied(m *matcher, sc *ruleScratch) []uint64 {
 	set := append([]uint64(nil), ix.always...)
+	m.ruleWord = make([]bool, len(m.toks))
 	if len(sc.have) < len(ix.full) {
 		sc.have = make([]uint64, len(ix.full))
 	}
