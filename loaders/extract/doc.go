@@ -51,6 +51,8 @@ type doc struct {
 
 	noise           []bool                          // sentences that are page furniture, not the article
 	matchers        []*matcher                      // per sentence, built on first use
+	ruleScratch     ruleScratch                     // the matchers' working space (ruleIndex.satisfied)
+	indexedSents    []indexedSentence               // per sentence, what the rule index says of it (matcher.indexed)
 	mentions        [][]lexicon.Mention             // lexicon matches per sentence
 	chunks          [][]*chunk                      // per sentence, in token order
 	chunkAt         []map[int]*chunk                // per sentence: chunk starting at a token
@@ -63,13 +65,15 @@ type doc struct {
 	// latestYear is the latest year the article names (0: not computed, -1: none).
 	latestYear int
 
-	entities map[string]*Entity
-	order    []*Entity
-	seen     map[*Entity]bool // entities mentioned so far, for surname references
-	surnames map[string]*Entity
+	entities  map[string]*Entity
+	entryKeys map[*lexicon.Entry]string // entryKey
+	order     []*Entity
+	seen      map[*Entity]bool // entities mentioned so far, for surname references
+	surnames  map[string]*Entity
 
 	matches      []ruleMatch
 	matchesIn    [][]int                  // per sentence, indices into matches (indexMatches)
+	partyKeys    []*string                // per match, its parties' negotiation key once asked (partyKey)
 	clauses      [][]int                  // per sentence, the token indices of its semicolons (clauseOf)
 	notMed       map[int]map[*Entity]bool // actors named as no mediator, per sentence
 	medIn        map[int]map[*Entity]bool // mediatorsInSentence, once per sentence
@@ -122,7 +126,7 @@ func newDoc(x *Extractor, src string) *doc {
 
 // entityFor returns the node of a lexicon entry, creating it on first use.
 func (d *doc) entityFor(e *lexicon.Entry, ev Evidence) *Entity {
-	key := entityKey(e)
+	key := d.entryKey(e)
 	if ent := d.entities[key]; ent != nil {
 		return ent
 	}
@@ -136,6 +140,20 @@ func (d *doc) entityFor(e *lexicon.Entry, ev Evidence) *Entity {
 	d.entities[key] = ent
 	d.order = append(d.order, ent)
 	return ent
+}
+
+// entryKey is entityKey(e), made once a document: an entry is named again and
+// again, and its key is a new string each time it is made.
+func (d *doc) entryKey(e *lexicon.Entry) string {
+	key, ok := d.entryKeys[e]
+	if !ok {
+		if d.entryKeys == nil {
+			d.entryKeys = map[*lexicon.Entry]string{}
+		}
+		key = entityKey(e)
+		d.entryKeys[e] = key
+	}
+	return key
 }
 
 // namedEntity returns the node of something the lexicon does not know, by name.
@@ -354,7 +372,9 @@ func (d *doc) locative(si int, m lexicon.Mention) bool {
 func (d *doc) addChunk(si int, c *chunk) {
 	d.chunks[si] = append(d.chunks[si], c)
 	if d.chunkAt[si] == nil {
-		d.chunkAt[si] = map[int]*chunk{}
+		// Chunks are mostly the sentence's lexicon mentions: sized for them, the map
+		// of a sentence of names is not grown and copied chunk by chunk.
+		d.chunkAt[si] = make(map[int]*chunk, len(d.mentions[si]))
 	}
 	d.chunkAt[si][c.start] = c
 	if c.entity != nil {
@@ -376,7 +396,7 @@ func (d *doc) span(si, a, b int) string {
 func (d *doc) chunkSentence(si int) {
 	toks := d.sents[si].Tokens
 	ms := d.mentions[si]
-	at := map[int]lexicon.Mention{}
+	at := make(map[int]lexicon.Mention, len(ms)) // sized: a sentence of names grows no map
 	for _, m := range ms {
 		at[m.Start] = m
 	}
@@ -492,7 +512,7 @@ func (d *doc) mentionChunk(si int, m lexicon.Mention) *chunk {
 		return nil
 	}
 	ev := Evidence{Sentence: si, Rule: "lexicon:" + e.ID, Trigger: d.span(si, m.Start, m.End)}
-	if m.Form == lexicon.FormShort && !d.seen[d.entities[entityKey(e)]] {
+	if m.Form == lexicon.FormShort && !d.seen[d.entities[d.entryKey(e)]] {
 		return nil
 	}
 	ent := d.entityFor(e, ev)

@@ -25,52 +25,84 @@ type slotItem struct {
 
 // matcher runs rules over one sentence.
 type matcher struct {
-	d     *doc
-	si    int
-	toks  []text.Token
-	forms [][]string      // per token: the folded forms a literal may match
-	words map[string]bool // every form in the sentence
+	d    *doc
+	si   int
+	toks []text.Token
+	// formList holds every token's folded forms a literal may match, token after
+	// token; token i's are formList[formAt[i]:formAt[i+1]] (see form). Two flat
+	// slices, not a slice per token: the matcher is set up again and again.
+	formList []string
+	formAt   []int32
 	// sideNoun marks Arabic nouns before a nisba that names a side.
 	sideNoun []bool
-	requires map[string]bool // word lists the sentence holds, by rule "requires"
-	blocks   []int8          // per token, blocksGap once known: 1 blocks, -1 does not
-	lead     int             // the punctuation tokens the sentence opens with (see eStart)
-	have     []uint64        // per rule, the required literals the sentence holds (see ruleIndex)
-	every    []int           // 0, 1, … len(toks)-1 (see startsOf)
-	at       map[string][]int
+	requires []int8 // per word list rules require (ruleIndex.requires): 1 held, -1 not, 0 not known yet
+	blocks   []int8 // per token, blocksGap once known: 1 blocks, -1 does not
+	lead     int    // the punctuation tokens the sentence opens with (see eStart)
+	// may has a bit per rule whose required literals all have a word in the sentence
+	// (see ruleIndex); nil until a rule first asks.
+	may []uint64
+	// ruleWord marks the tokens with a word that starts some rule's required literal:
+	// the only tokens where a pattern opening with such a literal may start.
+	ruleWord []bool
+	every    []int // 0, 1, … len(toks)-1 (see startsOf)
+	// indexedRule is set while a rule the index holds runs (see run, mayStart).
+	indexedRule bool
 }
 
+// newMatcher sets up the rule matcher of sentence si. A document builds one for
+// each sentence, and again when a later question needs one, so it allocates little:
+// the tokens' forms share one backing array, and the sentence's words are looked up
+// in the rule index rather than gathered in a map.
 func newMatcher(d *doc, si int) *matcher {
 	toks := d.sents[si].Tokens
-	m := &matcher{d: d, si: si, toks: toks, forms: make([][]string, len(toks)), words: map[string]bool{},
-		sideNoun: make([]bool, len(toks)), requires: map[string]bool{}, blocks: make([]int8, len(toks))}
+	m := &matcher{d: d, si: si, toks: toks, formAt: make([]int32, len(toks)+1),
+		sideNoun: make([]bool, len(toks)), blocks: make([]int8, len(toks))}
 	for m.lead < len(toks) && toks[m.lead].Kind == text.Punct {
 		m.lead++
 	}
-	for i, t := range toks {
-		forms := []string{t.Norm}
+	n := len(toks) // the forms' exact count: the slice is the matcher's largest
+	for _, t := range toks {
 		if t.Arabic {
 			for _, s := range t.Stems() {
-				forms = append(forms, s.Form)
+				n++
 				if s.Definite {
-					forms = append(forms, s.Bare())
+					n++
 				}
 			}
-			m.sideNoun[i] = d.x.words.hasStem("ar", listSideNoun, t)
 		}
-		m.forms[i] = forms
-		for _, f := range forms {
-			m.words[f] = true
+	}
+	m.formList = make([]string, 0, n)
+	for i, t := range toks {
+		m.formList = append(m.formList, t.Norm)
+		if t.Arabic {
+			for _, s := range t.Stems() {
+				m.formList = append(m.formList, s.Form)
+				if s.Definite {
+					m.formList = append(m.formList, s.Bare())
+				}
+			}
+		}
+		m.formAt[i+1] = int32(len(m.formList))
+		if t.Arabic {
+			m.sideNoun[i] = m.tokenIn("ar", listSideNoun, i) // wordLists.hasStem, from the forms
 		}
 	}
 	return m
 }
+
+// form returns the folded forms of token i a literal may match: its Norm, then for
+// an Arabic word its readings without clitics (text.Stems), with and without ال.
+func (m *matcher) form(i int) []string { return m.formList[m.formAt[i]:m.formAt[i+1]] }
 
 // run returns the non-overlapping matches of r, leftmost first.
 func (m *matcher) run(r *Rule) []ruleMatch {
 	if !m.mayMatch(r) {
 		return nil
 	}
+	// The rule's required literals are in the index: such a literal's first words
+	// stand only on the tokens marked ruleWord (see mayStart).
+	defer func(saved bool) { m.indexedRule = saved }(m.indexedRule)
+	m.indexedRule = m.ruleWord != nil && r != m.d.x.titleRule && !m.d.x.index.loose[r.index]
 	var out []ruleMatch
 	slots := map[Slot][]slotItem{}
 	// A pattern that opens with a slot and a gap ("{M} ~4 as mediators") prefers the
@@ -110,27 +142,31 @@ func (m *matcher) run(r *Rule) []ruleMatch {
 // for a required literal, where one of its first words stands (most rules' first
 // word stands nowhere or once in a sentence), else every token.
 func (m *matcher) startsOf(e elem) []int {
-	if m.every == nil {
-		m.every = make([]int, len(m.toks))
-		m.at = map[string][]int{}
-		for i, forms := range m.forms {
-			m.every[i] = i
-			for k, f := range forms {
-				if !slices.Contains(forms[:k], f) {
-					m.at[f] = append(m.at[f], i)
-				}
+	if e.kind != eLit || e.optional || len(e.firstPrefix) > 0 {
+		if m.every == nil {
+			m.every = make([]int, len(m.toks))
+			for i := range m.every {
+				m.every[i] = i
+			}
+		}
+		return m.every
+	}
+	// Such a literal is a required one of the rule index (newRuleIndex), so its
+	// first words stand only on tokens marked ruleWord.
+	m.indexed()
+	var out []int
+	for i := range m.toks {
+		if !m.ruleWord[i] {
+			continue
+		}
+		for _, f := range m.form(i) {
+			if e.first[f] {
+				out = append(out, i)
+				break
 			}
 		}
 	}
-	if e.kind != eLit || e.optional || len(e.firstPrefix) > 0 {
-		return m.every
-	}
-	var out []int
-	for w := range e.first {
-		out = append(out, m.at[w]...)
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
 
 // dateline reports whether a name at the start of a sentence is a dateline: a dash or
@@ -184,24 +220,64 @@ func listEnd(slots map[Slot][]slotItem, r *Rule) int {
 // and, for each literal the rule cannot do without, one of its words: most rules
 // fail it, and so never try every start position.
 func (m *matcher) mayMatch(r *Rule) bool {
-	if r.Requires != "" {
-		has, ok := m.requires[r.Requires]
-		if !ok {
-			has = m.sentenceHas(r.Lang, strings.TrimPrefix(r.Requires, "@"))
-			m.requires[r.Requires] = has
-		}
-		if !has {
+	ix := m.d.x.index
+	slow := r == m.d.x.titleRule || ix.loose[r.index]
+	if !slow {
+		m.indexed()
+		if m.may[r.index/64]&(1<<(r.index%64)) == 0 {
 			return false
 		}
 	}
-	ix := m.d.x.index
-	if r == m.d.x.titleRule || ix.loose[r.index] {
+	if r.Requires != "" {
+		id := ix.requires[r.index]
+		if m.requires == nil {
+			m.indexed() // the memo is the sentence's, kept with the index's answers
+			if m.requires == nil {
+				m.requires = make([]int8, len(ix.requireNames))
+				m.d.indexedSents[m.si].requires = m.requires
+			}
+		}
+		if m.requires[id] == 0 {
+			m.requires[id] = -1
+			if m.sentenceHas(r.Lang, strings.TrimPrefix(r.Requires, "@")) {
+				m.requires[id] = 1
+			}
+		}
+		if m.requires[id] < 0 {
+			return false
+		}
+	}
+	if slow {
 		return m.mayMatchSlowly(r)
 	}
-	if m.have == nil {
-		m.have = ix.satisfied(m.words)
+	return true
+}
+
+// indexed looks the sentence's words up in the rule index (see may, ruleWord) once
+// a document: a sentence's matcher is built again for later questions, and what the
+// index says of its words does not change.
+func (m *matcher) indexed() {
+	if m.may != nil {
+		return
 	}
-	return m.have[r.index] == ix.full[r.index]
+	d := m.d
+	if d.indexedSents == nil {
+		d.indexedSents = make([]indexedSentence, len(d.sents))
+	}
+	is := &d.indexedSents[m.si]
+	if is.may == nil {
+		is.may = d.x.index.satisfied(m, &d.ruleScratch)
+		is.ruleWord = m.ruleWord
+	}
+	m.may, m.ruleWord, m.requires = is.may, is.ruleWord, is.requires
+}
+
+// indexedSentence is what the rule index says of a sentence's words (matcher.may,
+// matcher.ruleWord), and which word lists rules require it holds (matcher.requires).
+type indexedSentence struct {
+	may      []uint64
+	ruleWord []bool
+	requires []int8
 }
 
 // mayMatchSlowly is mayMatch's literal test rule by rule, for rules the index
@@ -213,7 +289,7 @@ func (m *matcher) mayMatchSlowly(r *Rule) bool {
 		}
 		found := false
 		for _, alt := range e.alts {
-			if l := alt[0]; l.prefix || m.words[l.word] {
+			if l := alt[0]; l.prefix || m.hasForm(l.word) {
 				found = true
 				break
 			}
@@ -225,11 +301,21 @@ func (m *matcher) mayMatchSlowly(r *Rule) bool {
 	return true
 }
 
+// hasForm reports whether some token of the sentence has the form w.
+func (m *matcher) hasForm(w string) bool {
+	for i := range m.toks {
+		if slices.Contains(m.form(i), w) {
+			return true
+		}
+	}
+	return false
+}
+
 // tokenIn reports whether token k, or an Arabic token without its clitics, is in a
 // word list (as wordLists.hasStem, from the forms the matcher keeps).
 func (m *matcher) tokenIn(lang, list string, k int) bool {
 	l := m.d.x.words[lang][list]
-	for _, f := range m.forms[k] {
+	for _, f := range m.form(k) {
 		if l[f] {
 			return true
 		}
@@ -323,7 +409,10 @@ func (m *matcher) mayStart(e elem, ti int) bool {
 	if ti >= len(m.toks) {
 		return false
 	}
-	for _, f := range m.forms[ti] {
+	if m.indexedRule && !e.optional && len(e.firstPrefix) == 0 && !m.ruleWord[ti] {
+		return false // a required literal of the rule index: no first word of it here
+	}
+	for _, f := range m.form(ti) {
 		if e.first[f] {
 			return true
 		}
@@ -348,7 +437,7 @@ func (m *matcher) literal(seq []lit, ti int) (int, bool) {
 }
 
 func (m *matcher) litAt(l lit, i int) bool {
-	for _, f := range m.forms[i] {
+	for _, f := range m.form(i) {
 		if f == l.word || l.prefix && strings.HasPrefix(f, l.word) {
 			return true
 		}
@@ -529,9 +618,13 @@ func (m *matcher) list(ti int, ok func(*chunk) bool, slot Slot, open bool) []slo
 		if actors {
 			end = m.skipBackedBy(end, ok)
 		}
-		cands = append(cands, slotCandidate{items: append([]slotItem(nil), items...), end: c.end})
+		// The candidates share items' array: each holds the items so far, capped so
+		// that nothing appends into it, and items only grows past them (a copy
+		// each would make a long list quadratic).
+		n := len(items)
+		cands = append(cands, slotCandidate{items: items[:n:n], end: c.end})
 		if end > c.end {
-			cands = append(cands, slotCandidate{items: append([]slotItem(nil), items...), end: end})
+			cands = append(cands, slotCandidate{items: items[:n:n], end: end})
 		}
 		// What joins the next item?
 		k := end

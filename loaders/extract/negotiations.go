@@ -231,8 +231,8 @@ func (d *doc) negotiationVia(m ruleMatch) (*Negotiation, string) {
 		if o.rule.Kind != RuleParties || d.clauseOf(o.si, o.start) != clause {
 			continue
 		}
-		if ps := d.actors(o, SlotParty); len(ps) >= 2 {
-			n := d.negotiations[negotiationKey(sortedByKey(ps))]
+		if key, ok := d.partyKey(i); ok {
+			n := d.negotiations[key]
 			if n != nil && (best == nil || n.Weight > best.Weight) {
 				best = n
 			}
@@ -252,6 +252,28 @@ func (d *doc) negotiationVia(m ruleMatch) (*Negotiation, string) {
 	}
 	return d.mainNegotiation(), ""
 }
+
+// partyKey returns the negotiation key of the parties match i names, and whether it
+// names two or more. Every match of a sentence asks it of the others in its clause,
+// so it is computed once a match: a long sentence of many matches stays linear.
+func (d *doc) partyKey(i int) (string, bool) {
+	if len(d.partyKeys) < len(d.matches) {
+		d.partyKeys = append(d.partyKeys, make([]*string, len(d.matches)-len(d.partyKeys))...)
+	}
+	if k := d.partyKeys[i]; k != nil {
+		return *k, *k != noParties
+	}
+	key := noParties
+	if ps := d.actors(d.matches[i], SlotParty); len(ps) >= 2 {
+		key = negotiationKey(ps) // it sorts the keys: the parties' order does not matter
+	}
+	d.partyKeys[i] = &key
+	return key, key != noParties
+}
+
+// noParties is partyKey's key of a match with fewer than two parties (no key is
+// "-": keys are kind/slug joined by "+").
+const noParties = "-"
 
 // namedPair is a set of parties the article names at a place (a "parties" or
 // "parties_hint" match buildNegotiations kept).

@@ -414,14 +414,7 @@ func (p *personFinder) skipModifiers(j int) int {
 }
 
 // hasArticle reports whether a folded Arabic word carries ال after its clitics.
-func hasArticle(w string) bool {
-	for _, s := range text.Stems(w) {
-		if s.Definite {
-			return true
-		}
-	}
-	return false
-}
+func hasArticle(w string) bool { return text.HasDefinite(w) }
 
 func (p *personFinder) titleEntry(m lexicon.Mention) bool {
 	return len(m.Entries) > 0 && m.Entries[0].Class == lexicon.Title
@@ -661,7 +654,7 @@ func (p *personFinder) name(i int, afterTitle bool) (*nameSpan, int) {
 		if e != nil && e.Class == lexicon.Person {
 			how := "lexicon:" + e.ID
 			if m.Form == lexicon.FormShort {
-				ent := p.d.entities[entityKey(e)]
+				ent := p.d.entities[p.d.entryKey(e)]
 				if ent == nil || !p.d.seen[ent] {
 					if !afterTitle && !p.surnameInContext(m) {
 						return nil, i // «الرئيس التركي أردوغان»: after a title, a surname is the person

@@ -41,6 +41,9 @@ type candidate struct {
 	gen       bool // a generated name: never a part of a hyphenated word
 	ambiguous bool
 	surface   string // the name as the lexicon writes it
+	// one is []*Entry{entry}, the Entries of a mention of it alone: shared by its
+	// mentions (its capacity of one makes an append copy it).
+	one []*Entry
 }
 
 type index struct {
@@ -54,11 +57,14 @@ type index struct {
 	// gluedTails holds the second words of two-word Arabic names: a word that ends
 	// in none of them is no two-word name written without its space (gluedHits).
 	gluedTails map[string]bool
+	// nisbaHeads holds the first words of Arabic nisbas of several words (جنوب
+	// أفريقي): a word that is none of them starts no such nisba.
+	nisbaHeads map[string]bool
 }
 
 func buildIndex(lx *Lexicon) index {
 	n := len(lx.order)
-	idx := index{names: make(map[string][]*candidate, n), nisba: map[string][]*candidate{}, persons: make(map[string][]*Entry, n/2), personWords: map[string]int{}, gluedTails: map[string]bool{}}
+	idx := index{names: make(map[string][]*candidate, n), nisba: map[string][]*candidate{}, persons: make(map[string][]*Entry, n/2), personWords: map[string]int{}, gluedTails: map[string]bool{}, nisbaHeads: map[string]bool{}}
 	for _, e := range lx.order {
 		for _, n := range e.En {
 			idx.add(lx, e, n, false, FormName)
@@ -137,7 +143,7 @@ func (idx index) add(lx *Lexicon, e *Entry, raw string, arabic bool, form Form) 
 		return
 	}
 	c := &candidate{entry: e, toks: toks, arabic: arabic, form: form, surface: n,
-		ambiguous: amb || e.Flags["ambiguous"] != ""}
+		ambiguous: amb || e.Flags["ambiguous"] != "", one: []*Entry{e}}
 	if !arabic {
 		first := strings.TrimPrefix(strings.TrimPrefix(n, "the "), "The ")
 		r, _ := utf8.DecodeRuneInString(first)
@@ -170,8 +176,11 @@ func (idx index) addNisba(lx *Lexicon, e *Entry, raw string) {
 	}
 	key := strings.Join(append(append([]string(nil), toks[:len(toks)-1]...), last), " ")
 	c := &candidate{entry: e, toks: toks, arabic: true, form: FormAdj, surface: n,
-		ambiguous: amb || e.Flags["ambiguous"] != ""}
+		ambiguous: amb || e.Flags["ambiguous"] != "", one: []*Entry{e}}
 	idx.nisba[key] = append(idx.nisba[key], c)
+	if len(toks) > 1 {
+		idx.nisbaHeads[toks[0]] = true
+	}
 }
 
 // isAcronym reports whether a name is written in capitals (UN, U.S., RSF).
@@ -241,36 +250,43 @@ func (lx *Lexicon) matchAt(toks []text.Token, i int) (Mention, bool) {
 	}
 	var hits []hit
 	if t.Arabic {
-		for _, st := range text.Stems(t.Norm) {
+		var key []byte // look-up keys, built without a string per try
+		stems := t.Stems()
+		for _, st := range stems {
 			for _, c := range lx.idx.names[st.Form] {
 				if c.arabic && rest(toks, i+1, c.toks[1:]) {
 					hits = append(hits, hit{c, i + len(c.toks), st.Conj, st.Prep})
 				}
 			}
-			base := text.NisbaBase(st.Bare())
-			if base == "" {
-				base = st.Bare() // a broken plural listed as it is: أتراك
-			}
-			if base != "" {
-				for _, c := range lx.idx.nisba[base] {
+			// A broken plural is listed as it is (أتراك): the word itself is the
+			// base when it has no nisba ending.
+			if key = text.AppendNisbaBase(key[:0], st.Bare()); len(key) > 0 {
+				for _, c := range lx.idx.nisba[string(key)] {
 					if len(c.toks) == 1 {
 						hits = append(hits, hit{c, i + 1, st.Conj, st.Prep})
 					}
 				}
 			}
 		}
-		// Multi-word nisba (جنوب أفريقي): the last word inflects.
-		for _, st := range text.Stems(t.Norm) {
+		// Multi-word nisba (جنوب أفريقي): the last word inflects. Only a word that
+		// opens some such name can start one.
+		for _, st := range stems {
+			if !lx.idx.nisbaHeads[st.Bare()] {
+				continue
+			}
 			for j := i + 1; j < len(toks) && j < i+3; j++ {
 				if toks[j].Kind != text.Word {
 					break
 				}
-				key := st.Bare()
+				key = append(key[:0], st.Bare()...)
 				for _, w := range toks[i+1 : j] {
-					key += " " + w.Norm
+					key = append(append(key, ' '), w.Norm...)
 				}
-				base := text.NisbaBase(toks[j].Norm)
-				for _, c := range lx.idx.nisba[key+" "+base] {
+				key = append(key, ' ')
+				if base := text.NisbaBase(toks[j].Norm); base != "" {
+					key = append(key, base...)
+				}
+				for _, c := range lx.idx.nisba[string(key)] {
 					if len(c.toks) == j-i+1 {
 						hits = append(hits, hit{c, j + 1, st.Conj, st.Prep})
 					}
@@ -300,12 +316,20 @@ func (lx *Lexicon) matchAt(toks []text.Token, i int) (Mention, bool) {
 	}
 	m := Mention{Start: i, End: best.end, Form: best.c.form, Arabic: best.c.arabic,
 		Ambiguous: best.c.ambiguous, Conj: best.conj, Prep: best.prep, Surface: best.c.surface}
-	seen := map[*Entry]bool{}
+	var buf [4]*Entry
+	es, first := buf[:0], best.c
 	for _, h := range hits {
-		if h.end == best.end && h.c.form == best.c.form && h.c.ambiguous == best.c.ambiguous && !seen[h.c.entry] {
-			seen[h.c.entry] = true
-			m.Entries = append(m.Entries, h.c.entry)
+		if h.end == best.end && h.c.form == best.c.form && h.c.ambiguous == best.c.ambiguous && !containsEntry(es, h.c.entry) {
+			if len(es) == 0 {
+				first = h.c
+			}
+			es = append(es, h.c.entry)
 		}
+	}
+	if len(es) == 1 {
+		m.Entries = first.one // most names are one entry's: no slice a mention
+	} else {
+		m.Entries = append([]*Entry(nil), es...)
 	}
 	if len(m.Entries) > 1 {
 		m.Ambiguous = true

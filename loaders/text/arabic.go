@@ -69,6 +69,32 @@ func Stems(w string) []Stem {
 	return out
 }
 
+// HasDefinite reports whether some reading of a folded Arabic word (Stems) is
+// Definite, without building the readings: the extractor asks it of many words.
+// It follows Stems: each clitic split, and a reading Definite when it starts with
+// ال and keeps more than minStem+1 letters.
+func HasDefinite(w string) bool {
+	for _, c := range []string{"", "و", "ف"} {
+		if !strings.HasPrefix(w, c) {
+			continue
+		}
+		w1 := w[len(c):]
+		for _, p := range []string{"", "ب", "ل", "ك"} {
+			if !strings.HasPrefix(w1, p) {
+				continue
+			}
+			w2 := w1[len(p):]
+			if strings.HasPrefix(w2, "ال") && runeCount(w2) > minStem+1 {
+				return true
+			}
+			if p == "ل" && strings.HasPrefix(w2, "ل") && runeCount(w2)+1 > minStem+1 {
+				return true // لليمن → ل + اليمن
+			}
+		}
+	}
+	return false
+}
+
 // nisbaEndings are the inflections of a nisba adjective, longest first, each
 // replaced by the masculine singular ـي.
 var nisbaEndings = []string{"يتين", "يتان", "يين", "يون", "يان", "يات", "يه", "ي"}
@@ -77,13 +103,30 @@ var nisbaEndings = []string{"يتين", "يتان", "يين", "يون", "يان"
 // adjective (القطريون, قطرية, المصريين → قطري, قطري, مصري), or "" if w has no nisba
 // ending.
 func NisbaBase(w string) string {
+	if stem, ok := nisbaStem(w); ok {
+		return stem + "ي"
+	}
+	return ""
+}
+
+// AppendNisbaBase appends NisbaBase(w) to dst, or w itself when w has no nisba
+// ending: a look-up key built in the caller's buffer, without a new string per word.
+func AppendNisbaBase(dst []byte, w string) []byte {
+	if stem, ok := nisbaStem(w); ok {
+		return append(append(dst, stem...), "ي"...)
+	}
+	return append(dst, w...)
+}
+
+// nisbaStem is w without its article and nisba ending (NisbaBase before its ـي).
+func nisbaStem(w string) (string, bool) {
 	w = strings.TrimPrefix(w, "ال")
 	for _, e := range nisbaEndings {
 		if strings.HasSuffix(w, e) && runeCount(w)-runeCount(e) >= 2 {
-			return strings.TrimSuffix(w, e) + "ي"
+			return strings.TrimSuffix(w, e), true
 		}
 	}
-	return ""
+	return "", false
 }
 
 func runeCount(s string) int {

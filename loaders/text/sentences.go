@@ -36,12 +36,21 @@ const MaxSentenceTokens = 160
 // Sentences splits a document into sentences.
 //
 // The tokens belong to the caller, as a document's own: each Arabic word keeps its
-// readings once read (Token.Stems), so they are not for sharing between goroutines.
+// readings once read (Token.Stems, shared by the tokens of the same word), so they
+// are not for sharing between goroutines.
 func Sentences(src string) []Sentence {
 	toks := Tokenize(src)
+	// The tokens of one word share its readings: read once a document, not once
+	// an occurrence (news repeats its words; the readings are a slice each).
+	shared := map[string]*[]Stem{}
 	for i := range toks {
 		if toks[i].Arabic {
-			toks[i].stems = new([]Stem)
+			st := shared[toks[i].Norm]
+			if st == nil {
+				st = new([]Stem)
+				shared[toks[i].Norm] = st
+			}
+			toks[i].stems = st
 		}
 	}
 	soft := softBreaks(src)

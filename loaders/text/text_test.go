@@ -1,6 +1,8 @@
 package text
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -534,5 +536,32 @@ func TestKeyAcronymPossessive(t *testing.T) {
 	got, plain := Key("the U.S.'s"), Key("the U.S.")
 	if got != plain {
 		t.Errorf("Key(%q) = %q, want the same key as Key(%q) = %q (possessive 's dropped)", "the U.S.'s", got, "the U.S.", plain)
+	}
+}
+
+// HasDefinite agrees with Stems on every word of the sample articles and on short
+// and clitic-laden words.
+func TestHasDefiniteAgreesWithStems(t *testing.T) {
+	words := []string{"", "ال", "الم", "الما", "لل", "للي", "لليمن", "ولليمن", "فال", "والدوحه", "بالدوحه", "كال", "ل", "و", "وال", "والي", "اليمن", "يمن"}
+	files, _ := filepath.Glob("../../testdata/articles/ar_*")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tok := range Tokenize(string(data)) {
+			if tok.Arabic {
+				words = append(words, tok.Norm)
+			}
+		}
+	}
+	for _, w := range words {
+		want := false
+		for _, s := range Stems(w) {
+			want = want || s.Definite
+		}
+		if got := HasDefinite(w); got != want {
+			t.Errorf("HasDefinite(%q) = %v, Stems say %v", w, got, want)
+		}
 	}
 }

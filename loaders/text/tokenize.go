@@ -58,6 +58,7 @@ func (t Token) IsPunct(p string) bool { return t.Kind == Punct && t.Norm == p }
 // non-space rune is a punctuation token of its own.
 func Tokenize(s string) []Token {
 	toks := make([]Token, 0, len(s)/6+1) // about a token per six bytes of news
+	var f folder
 	space, line := false, false
 	i := 0
 	for i < len(s) {
@@ -71,16 +72,16 @@ func Tokenize(s string) []Token {
 			i += size
 		case isWordRune(r):
 			end := scanWord(s, i)
-			toks = append(toks, newWordToken(s[i:end], i, space, line))
+			toks = append(toks, f.wordToken(s[i:end], i, space, line))
 			space, line = false, false
 			i = end
 		case unicode.IsDigit(r):
 			end := scanNumber(s, i)
-			toks = append(toks, Token{Text: s[i:end], Norm: Fold(s[i:end]), Start: i, End: end, Kind: Number, SpaceBefore: space, LineBefore: line})
+			toks = append(toks, Token{Text: s[i:end], Norm: f.fold(s[i:end]), Start: i, End: end, Kind: Number, SpaceBefore: space, LineBefore: line})
 			space, line = false, false
 			i = end
 		default:
-			toks = append(toks, Token{Text: s[i : i+size], Norm: Fold(s[i : i+size]), Start: i, End: i + size, Kind: Punct, SpaceBefore: space, LineBefore: line})
+			toks = append(toks, Token{Text: s[i : i+size], Norm: f.fold(s[i : i+size]), Start: i, End: i + size, Kind: Punct, SpaceBefore: space, LineBefore: line})
 			space, line = false, false
 			i += size
 		}
@@ -199,11 +200,33 @@ func scanNumber(s string, i int) int {
 	return i
 }
 
-func newWordToken(w string, start int, space, line bool) Token {
+// folder is Fold memoised for one text: news repeats its words, and folding a
+// word that is not plain lower-case ASCII costs a Unicode normalisation and a
+// new string, where a look-up costs a hash (and the copies share one string).
+type folder struct {
+	memo map[string]string
+}
+
+func (f *folder) fold(w string) string {
+	if isASCIILower(w) {
+		return w
+	}
+	if n, ok := f.memo[w]; ok {
+		return n
+	}
+	if f.memo == nil {
+		f.memo = map[string]string{}
+	}
+	n := Fold(w)
+	f.memo[w] = n
+	return n
+}
+
+func (f *folder) wordToken(w string, start int, space, line bool) Token {
 	t := Token{Text: w, Start: start, End: start + len(w), Kind: Word, SpaceBefore: space, LineBefore: line}
 	first, _ := utf8.DecodeRuneInString(w)
 	t.Arabic = IsArabic(first) || HasArabic(w)
-	folded := Fold(w)
+	folded := f.fold(w)
 	if !t.Arabic {
 		t.Cap = unicode.IsUpper(first)
 		t.Upper = isAllUpper(w)
